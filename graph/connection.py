@@ -1,0 +1,95 @@
+"""One driver per process, sessions per unit of work, and "the server is gone" as one error.
+
+Queries call `Graph.read`/`Graph.write` with a Cypher constant and parameters. Both run as driver
+transaction functions, which the driver retries on transient faults, so every write must be safe to
+run twice (MERGE, not CREATE).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, LiteralString, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired
+
+from graph.errors import GraphUnavailable
+from graph.settings import Settings
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class Graph:
+    """A driver bound to one database."""
+
+    def __init__(self, driver: neo4j.Driver, database: str) -> None:
+        self.driver = driver
+        self.database = database
+
+    @classmethod
+    def connect(cls, uri: str, settings: Settings) -> Graph:
+        password = settings.neo4j_password.get_secret_value()
+        auth = (settings.neo4j_user, password) if password else None
+        driver = GraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=5.0,
+            connection_acquisition_timeout=10.0,
+            max_transaction_retry_time=5.0,
+            liveness_check_timeout=2.0,
+            notifications_min_severity="OFF",
+        )
+        return cls(driver, settings.neo4j_database)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    @contextmanager
+    def _session(self, access: str) -> Iterator[neo4j.Session]:
+        try:
+            with self.driver.session(database=self.database, default_access_mode=access) as session:
+                yield session
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise GraphUnavailable(f"the Neo4j server cannot be reached: {exc}") from exc
+        except DriverError as exc:
+            if "connect" in str(exc).lower():
+                raise GraphUnavailable(f"the Neo4j server cannot be reached: {exc}") from exc
+            raise
+
+    def read(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return [record.data() for record in tx.run(query, dict(params or {}))]
+
+        with self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def write(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
+        def work(tx: ManagedTransaction) -> list[Row]:
+            return [record.data() for record in tx.run(query, dict(params or {}))]
+
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            return session.execute_write(work)
+
+    def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Several statements in one transaction: all of them commit, or none."""
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            return session.execute_write(work)
+
+    def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        with self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def run_schema(self, query: LiteralString) -> None:
+        """Schema statements cannot share a transaction with writes; each runs on its own."""
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            session.run(query).consume()
+
+    def ping(self) -> bool:
+        try:
+            self.driver.verify_connectivity()
+        except (DriverError, OSError):
+            return False
+        return True

@@ -1,0 +1,160 @@
+"""Versioned schema migrations, recorded in the graph as (:SchemaMigration) nodes.
+
+Each statement is idempotent (`IF NOT EXISTS`, `MERGE`), and a migration already recorded is
+skipped, so running `migrate` twice changes nothing. Add a migration; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+from neo4j.exceptions import Neo4jError
+
+from graph.connection import Graph
+from graph.errors import MigrationError
+from graph.sectors import SECTORS
+from graph.text import fold
+
+
+@dataclass(frozen=True)
+class DataStep:
+    """A write with parameters; schema statements (plain strings) cannot share its transaction."""
+
+    cypher: LiteralString
+    params: Callable[[], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    steps: tuple[LiteralString | DataStep, ...]
+
+
+_CONSTRAINTS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT expert_id IF NOT EXISTS FOR (n:Expert) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT sector_code IF NOT EXISTS FOR (n:Sector) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT field_code IF NOT EXISTS FOR (n:Field) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT fos_code IF NOT EXISTS FOR (n:FosField) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT topic_key IF NOT EXISTS FOR (n:Topic) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT project_code IF NOT EXISTS FOR (n:Project) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT publication_id IF NOT EXISTS FOR (n:Publication) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT expert_email IF NOT EXISTS FOR (n:Expert) REQUIRE n.email IS UNIQUE",
+    "CREATE CONSTRAINT expert_orcid IF NOT EXISTS FOR (n:Expert) REQUIRE n.orcid IS UNIQUE",
+    "CREATE CONSTRAINT expert_staff_code IF NOT EXISTS "
+    "FOR (n:Expert) REQUIRE n.staff_code IS UNIQUE",
+)
+
+# Range indexes where queries filter.
+_RANGE_INDEXES: tuple[LiteralString, ...] = (
+    "CREATE INDEX expert_name_key IF NOT EXISTS FOR (n:Expert) ON (n.name_key)",
+    "CREATE INDEX expert_initials_key IF NOT EXISTS FOR (n:Expert) ON (n.initials_key)",
+    "CREATE INDEX expert_degree IF NOT EXISTS FOR (n:Expert) ON (n.degree)",
+    "CREATE INDEX expert_title IF NOT EXISTS FOR (n:Expert) ON (n.academic_title)",
+    "CREATE INDEX expert_gender IF NOT EXISTS FOR (n:Expert) ON (n.gender)",
+    "CREATE INDEX expert_birth_year IF NOT EXISTS FOR (n:Expert) ON (n.birth_year)",
+    "CREATE INDEX expert_ethnicity IF NOT EXISTS FOR (n:Expert) ON (n.ethnicity)",
+    "CREATE INDEX expert_district IF NOT EXISTS FOR (n:Expert) ON (n.district)",
+    "CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)",
+    "CREATE INDEX organization_province IF NOT EXISTS FOR (n:Organization) ON (n.province)",
+    "CREATE INDEX organization_name_key IF NOT EXISTS FOR (n:Organization) ON (n.name_key)",
+    "CREATE INDEX project_level IF NOT EXISTS FOR (n:Project) ON (n.level)",
+    "CREATE INDEX project_start_year IF NOT EXISTS FOR (n:Project) ON (n.start_year)",
+    "CREATE INDEX publication_year IF NOT EXISTS FOR (n:Publication) ON (n.year)",
+    "CREATE INDEX publication_doi IF NOT EXISTS FOR (n:Publication) ON (n.doi)",
+    "CREATE INDEX field_level IF NOT EXISTS FOR (n:Field) ON (n.level)",
+)
+
+# Full-text indexes hold both the display text and its folded key (graph.text.fold): a folded
+# query finds every spelling, and an exact-diacritics query also scores on the display field.
+_FULLTEXT: tuple[LiteralString, ...] = (
+    "CREATE FULLTEXT INDEX expert_text IF NOT EXISTS FOR (n:Expert) "
+    "ON EACH [n.name, n.name_key, n.topics_text, n.topics_key] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    "CREATE FULLTEXT INDEX field_text IF NOT EXISTS FOR (n:Field|FosField) "
+    "ON EACH [n.name_vi, n.name_en, n.name_key, n.keywords_key] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    "CREATE FULLTEXT INDEX topic_text IF NOT EXISTS FOR (n:Topic) ON EACH [n.name, n.key] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    "CREATE FULLTEXT INDEX project_text IF NOT EXISTS FOR (n:Project) "
+    "ON EACH [n.title, n.title_key, n.abstract, n.abstract_key] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    "CREATE FULLTEXT INDEX publication_text IF NOT EXISTS FOR (n:Publication) "
+    "ON EACH [n.title, n.title_key, n.abstract, n.abstract_key] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+    "CREATE FULLTEXT INDEX organization_text IF NOT EXISTS FOR (n:Organization) "
+    "ON EACH [n.name, n.name_key, n.short_name] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}",
+)
+
+SEED_SECTORS: LiteralString = """
+UNWIND $sectors AS s
+MERGE (n:Sector {code: s.code})
+SET n.name_vi = s.name_vi, n.name_en = s.name_en, n.field_codes = s.field_codes,
+    n.name_key = s.name_key
+"""
+
+APPLIED_VERSIONS: LiteralString = "MATCH (m:SchemaMigration) RETURN m.version AS version"
+RECORD_MIGRATION: LiteralString = """
+MERGE (m:SchemaMigration {version: $version})
+ON CREATE SET m.description = $description, m.applied_at = datetime()
+"""
+SCHEMA_VERSION: LiteralString = "MATCH (m:SchemaMigration) RETURN max(m.version) AS version"
+
+
+def _sector_rows() -> dict[str, Any]:
+    return {
+        "sectors": [
+            {
+                "code": s.code,
+                "name_vi": s.name_vi,
+                "name_en": s.name_en,
+                "field_codes": list(s.field_codes),
+                "name_key": fold(f"{s.name_vi} {s.name_en}"),
+            }
+            for s in SECTORS
+        ]
+    }
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
+    Migration(2, "range indexes for filters", _RANGE_INDEXES),
+    Migration(3, "full-text indexes over display and folded text", _FULLTEXT),
+    Migration(4, "the action program's eight sectors", (DataStep(SEED_SECTORS, _sector_rows),)),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def migrate(graph: Graph) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied now."""
+    applied = {row["version"] for row in graph.read(APPLIED_VERSIONS)}
+    done: list[int] = []
+    for migration in MIGRATIONS:
+        if migration.version in applied:
+            continue
+        try:
+            for step in migration.steps:
+                if isinstance(step, DataStep):
+                    graph.write(step.cypher, step.params())
+                else:
+                    graph.run_schema(step)
+            graph.write(
+                RECORD_MIGRATION,
+                {"version": migration.version, "description": migration.description},
+            )
+        except Neo4jError as exc:
+            raise MigrationError(
+                f"migration {migration.version} ({migration.description}) failed: {exc}"
+            ) from exc
+        done.append(migration.version)
+    graph.run_schema("CALL db.awaitIndexes(300)")
+    return done
+
+
+def schema_version(graph: Graph) -> int | None:
+    rows = graph.read(SCHEMA_VERSION)
+    return rows[0]["version"] if rows else None

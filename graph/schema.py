@@ -1,0 +1,68 @@
+"""The graph's vocabulary: node labels, relationship types and their keys.
+
+Labels and relationship types cannot be Cypher parameters, so code that must choose one at run time
+picks it from these fixed sets, never from input. `docs/schema.md` draws the same model.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    EXPERT = "Expert"  # an intellectual (trí thức)
+    SECTOR = "Sector"  # one of the action program's eight sectors
+    FIELD = "Field"  # Vietnamese S&T classification (QĐ 12/2008), levels 1-3
+    FOS = "FosField"  # OECD Fields of Science 2007, the crosswalk target
+    TOPIC = "Topic"  # free keyword
+    ORGANIZATION = "Organization"
+    PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
+    PUBLICATION = "Publication"
+    MIGRATION = "SchemaMigration"
+
+
+class Rel(StrEnum):
+    WORKS_AT = "WORKS_AT"  # (Expert)->(Organization) {since, until, position, current}
+    IN_SECTOR = "IN_SECTOR"  # (Expert|Project)->(Sector)
+    HAS_EXPERTISE = "HAS_EXPERTISE"  # (Expert)->(Field|Topic) {source, confidence}
+    MEMBER_OF = "MEMBER_OF"  # (Expert)->(Project) {role: lead|secretary|member}
+    PARTNER_IN = "PARTNER_IN"  # (Organization)->(Project) {role: host|partner}
+    AUTHORED = "AUTHORED"  # (Expert)->(Publication) {position}
+    ABOUT = "ABOUT"  # (Project|Publication)->(Field|Topic) {source, confidence}
+    SUBFIELD_OF = "SUBFIELD_OF"  # (Field)->(Field), (FosField)->(FosField)
+    MAPS_TO = "MAPS_TO"  # (Field)->(FosField): the OECD crosswalk
+    PART_OF = "PART_OF"  # (Organization)->(Organization): a unit of a parent body
+
+
+# The natural key of each label: MERGE on it, backed by a uniqueness constraint.
+KEYS: dict[Label, str] = {
+    Label.EXPERT: "id",
+    Label.SECTOR: "code",
+    Label.FIELD: "code",
+    Label.FOS: "code",
+    Label.TOPIC: "key",
+    Label.ORGANIZATION: "id",
+    Label.PROJECT: "code",
+    Label.PUBLICATION: "id",
+    Label.MIGRATION: "version",
+}
+
+PROJECT_ROLES = ("lead", "secretary", "member")
+PARTNER_ROLES = ("host", "partner")
+PROJECT_LEVELS = ("national", "ministerial", "provincial", "grassroots")
+PROJECT_STATUSES = ("proposed", "ongoing", "completed", "cancelled")
+ORG_KINDS = (
+    "university",
+    "research_institute",
+    "government_agency",
+    "enterprise",
+    "hospital",
+    "school",
+    "association",
+    "other",
+)
+ACADEMIC_TITLES = ("GS", "PGS")
+DEGREES = ("TSKH", "TS", "CKII", "ThS", "CKI", "BS", "DS", "KS", "CN", "CD")
+# Degrees at doctoral and master's level, as the 2030 targets count them.
+DOCTORAL_DEGREES = ("TSKH", "TS")
+MASTER_DEGREES = ("ThS", "CKII", "CKI")
