@@ -42,10 +42,10 @@ _CONSTRAINTS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT project_code IF NOT EXISTS FOR (n:Project) REQUIRE n.code IS UNIQUE",
     "CREATE CONSTRAINT publication_id IF NOT EXISTS FOR (n:Publication) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE",
     "CREATE CONSTRAINT expert_email IF NOT EXISTS FOR (n:Expert) REQUIRE n.email IS UNIQUE",
     "CREATE CONSTRAINT expert_orcid IF NOT EXISTS FOR (n:Expert) REQUIRE n.orcid IS UNIQUE",
-    "CREATE CONSTRAINT expert_staff_code IF NOT EXISTS "
-    "FOR (n:Expert) REQUIRE n.staff_code IS UNIQUE",
+    "CREATE CONSTRAINT expert_staff_code IF NOT EXISTS FOR (n:Expert) REQUIRE n.staff_code IS UNIQUE",
 )
 
 # Range indexes where queries filter.

@@ -33,15 +33,13 @@ def wait_until_ready(graph: Graph, timeout_s: float = 60.0) -> None:
         try:
             graph.read("RETURN 1 AS ok")
             return
-        except Exception as exc:  # noqa: BLE001 - any failure here means "not ready yet"
+        except Exception as exc:  # any failure here means "not ready yet"
             last = exc
             time.sleep(0.3)
     raise GraphUnavailable(f"Neo4j did not answer within {timeout_s:.0f} s: {last}")
 
 
-def open_runtime(
-    settings: Settings, *, home: Path | None = None, port: int | None = None
-) -> Runtime:
+def open_runtime(settings: Settings, *, home: Path | None = None, port: int | None = None) -> Runtime:
     """Connect to `NEO4J_URI` if set; otherwise start (or adopt) the local server."""
     if settings.neo4j_uri:
         graph = Graph.connect(settings.neo4j_uri, settings)

@@ -128,7 +128,9 @@ class LocalNeo4j:
         self._proc: subprocess.Popen[bytes] | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings, home: Path | None = None, port: int | None = None) -> LocalNeo4j:
+    def from_settings(
+        cls, settings: Settings, home: Path | None = None, port: int | None = None
+    ) -> LocalNeo4j:
         return cls(
             home or settings.local_home,
             cache=settings.local_cache,
@@ -167,9 +169,7 @@ class LocalNeo4j:
         lib = ensure_jars(self.cache, self.version)
         for sub in ("conf", "data", "logs", "run", "plugins"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
-        (self.home / "conf" / "neo4j.conf").write_text(
-            _conf(self.home, self.port, self.heap, self.pagecache)
-        )
+        (self.home / "conf" / "neo4j.conf").write_text(_conf(self.home, self.port, self.heap, self.pagecache))
         if port_open(self.port):
             raise ServerStartError(f"port {self.port} is already in use by another program")
         java = shutil.which("java")

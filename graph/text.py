@@ -144,7 +144,7 @@ def split_titles(full_name: str) -> NameParts:
 
 
 def initials_key(name: str) -> str:
-    """"Nguyễn Văn An" and "N. V. An" both give "n v an": family and middle names as initials."""
+    """ "Nguyễn Văn An" and "N. V. An" both give "n v an": family and middle names as initials."""
     words = fold(name).split()
     if not words:
         return ""

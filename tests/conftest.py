@@ -1,0 +1,54 @@
+"""Real Neo4j servers for the test run: never a mock driver or an in-memory fake.
+
+Two local servers start once per run (or `NEO4J_URI` is used for both, which must then be a throw-away
+database): `runtime` for tests that start from an empty graph, and `demo_runtime` holding the Lai Châu
+demo loaded through the real import path, for tests that read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import LiteralString
+
+import pytest
+
+from graph.connection import Graph
+from graph.migrations import migrate
+from graph.runtime import Runtime, open_runtime
+from graph.settings import Settings
+
+WIPE_DATA: LiteralString = """
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector
+CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
+"""
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+def _start(settings: Settings, home: Path) -> Runtime:
+    runtime = open_runtime(settings, home=home, port=0)
+    migrate(runtime.graph)
+    return runtime
+
+
+@pytest.fixture(scope="session")
+def runtime(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
+    rt = _start(settings, tmp_path_factory.mktemp("neo4j-scratch"))
+    yield rt
+    rt.close()
+
+
+def wipe(graph: Graph) -> None:
+    with graph.driver.session(database=graph.database) as session:
+        session.run(WIPE_DATA).consume()
+
+
+@pytest.fixture
+def empty_graph(runtime: Runtime) -> Graph:
+    """A migrated graph holding only the schema's own nodes (migrations, sectors)."""
+    wipe(runtime.graph)
+    return runtime.graph
