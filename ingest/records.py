@@ -1,0 +1,172 @@
+"""Valid rows as the parameter rows of `graph.upserts`, each with a content hash.
+
+A record holds everything its row writes (properties, folded search keys, links), and `row_hash` is
+a digest of exactly that. The loader compares it with the hash stored on the node or relationship:
+equal means the row would change nothing, so it is skipped. Bump `HASH_VERSION` when what a row
+writes changes, so that the next import rewrites everything once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from graph.text import fold, initials_key
+from ingest.columns import Kind
+from ingest.rows import (
+    ExpertRow,
+    ImportRow,
+    OrganizationRow,
+    ProjectMemberRow,
+    ProjectPartnerRow,
+    ProjectRow,
+    PublicationAuthorRow,
+    PublicationRow,
+)
+
+HASH_VERSION = "1"
+Record = dict[str, Any]
+
+
+def _props(**values: Any) -> dict[str, Any]:
+    """Only known values: an empty cell must never erase what the graph already holds."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def _key_of(text: str | None) -> str | None:
+    return fold(text) if text else None
+
+
+def _hashed(record: Record) -> Record:
+    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.blake2b((HASH_VERSION + canonical).encode(), digest_size=16).hexdigest()
+    record["row_hash"] = digest
+    return record
+
+
+def organization(row: OrganizationRow) -> Record:
+    in_province = None
+    if row.province is not None:
+        in_province = fold(row.province).removeprefix("tinh ") == "lai chau"
+    props = _props(
+        name=row.name,
+        name_key=fold(row.name),
+        short_name=row.short_name,
+        kind=row.kind,
+        province=row.province,
+        district=row.district,
+        country=row.country,
+        in_province=in_province,
+    )
+    return _hashed({"id": row.org_id, "props": props, "parent_id": row.parent_org_id})
+
+
+def expert(row: ExpertRow) -> Record:
+    topics_text = "; ".join(row.topics) if row.topics else None
+    ethnic_minority = None if row.ethnicity is None else fold(row.ethnicity) != "kinh"
+    props = _props(
+        name=row.name,
+        name_key=fold(row.name),
+        initials_key=initials_key(row.name),
+        academic_title=row.academic_title,
+        degree=row.degree,
+        degree_year=row.degree_year,
+        gender=row.gender,
+        birth_year=row.birth_year,
+        ethnicity=row.ethnicity,
+        ethnic_minority=ethnic_minority,
+        email=row.email,
+        phone=row.phone,
+        orcid=row.orcid,
+        staff_code=row.staff_code,
+        position=row.position,
+        district=row.district,
+        topics_text=topics_text,
+        topics_key=_key_of(topics_text),
+    )
+    return _hashed(
+        {
+            "id": row.expert_id,
+            "props": props,
+            "org_id": row.org_id,
+            "since": row.employed_since,
+            "position": row.position,
+            "sector": row.sector,
+            "fields": row.fields or None,
+            "topics": [{"key": fold(t), "name": t} for t in row.topics] or None,
+        }
+    )
+
+
+def project(row: ProjectRow) -> Record:
+    props = _props(
+        title=row.title,
+        title_key=fold(row.title),
+        abstract=row.abstract,
+        abstract_key=_key_of(row.abstract),
+        level=row.level,
+        kind=row.kind,
+        start_year=row.start_year,
+        end_year=row.end_year,
+        budget_million_vnd=row.budget_million_vnd,
+        status=row.status,
+    )
+    return _hashed(
+        {"id": row.project_code, "props": props, "sector": row.sector, "fields": row.fields or None}
+    )
+
+
+def publication(row: PublicationRow) -> Record:
+    props = _props(
+        title=row.title,
+        title_key=fold(row.title),
+        abstract=row.abstract,
+        abstract_key=_key_of(row.abstract),
+        year=row.year,
+        venue=row.venue,
+        doi=row.doi,
+        citations=row.citations,
+    )
+    return _hashed({"id": row.pub_id, "props": props, "fields": row.fields or None})
+
+
+def member(row: ProjectMemberRow) -> Record:
+    return _hashed({"project_code": row.project_code, "expert_id": row.expert_id, "role": row.role})
+
+
+def partner(row: ProjectPartnerRow) -> Record:
+    return _hashed({"project_code": row.project_code, "org_id": row.org_id, "role": row.role})
+
+
+def author(row: PublicationAuthorRow) -> Record:
+    return _hashed({"pub_id": row.pub_id, "expert_id": row.expert_id, "position": row.position})
+
+
+_BUILDERS: dict[Kind, Callable[[Any], Record]] = {
+    Kind.ORGANIZATIONS: organization,
+    Kind.EXPERTS: expert,
+    Kind.PROJECTS: project,
+    Kind.PUBLICATIONS: publication,
+    Kind.PROJECT_MEMBERS: member,
+    Kind.PROJECT_PARTNERS: partner,
+    Kind.PUBLICATION_AUTHORS: author,
+}
+
+
+def to_record(kind: Kind, row: ImportRow) -> Record:
+    """The record of a row of `kind` (the row must be that kind's model)."""
+    return _BUILDERS[kind](row)
+
+
+def record_key(kind: Kind, record: Record) -> str | tuple[str, str]:
+    """The natural key, in the shape the `*_HASHES` queries take and give back (as a tuple)."""
+    if kind is Kind.PROJECT_MEMBERS:
+        return (record["project_code"], record["expert_id"])
+    if kind is Kind.PROJECT_PARTNERS:
+        return (record["project_code"], record["org_id"])
+    if kind is Kind.PUBLICATION_AUTHORS:
+        return (record["pub_id"], record["expert_id"])
+    key: str = record["id"]
+    return key

@@ -1,0 +1,250 @@
+"""One pydantic model per table: a valid, normalized row, or every reason it is not one.
+
+Rows arrive as `{column: text or None}` (None = empty cell = unknown). Each field runs one parser
+from `ingest.cells`, so a model error names its column and says in plain words what is wrong;
+`row_errors` turns pydantic's errors into `RowError`s. Field codes are checked against
+`context={"known_field_codes": set_or_None}`; None skips the check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError, ValidationInfo
+from pydantic import model_validator as _model_validator
+
+from graph.errors import RowError
+from graph.text import fold, split_titles
+from ingest import cells
+from ingest.cells import cell_error
+from ingest.columns import Kind
+from ingest.vocab import (
+    DEGREE_VOCAB,
+    GENDER_VOCAB,
+    MEMBER_ROLE_VOCAB,
+    ORG_KIND_VOCAB,
+    PARTNER_ROLE_VOCAB,
+    PROJECT_KIND_VOCAB,
+    PROJECT_LEVEL_VOCAB,
+    PROJECT_STATUS_VOCAB,
+    SECTOR_VOCAB,
+    TITLE_VOCAB,
+)
+
+T = TypeVar("T")
+
+
+def _present(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _optional(parse: Callable[[str], T]) -> PlainValidator:
+    def run(value: object) -> T | None:
+        text = _present(value)
+        return None if text is None else parse(text)
+
+    return PlainValidator(run)
+
+
+def _required(parse: Callable[[str], T]) -> PlainValidator:
+    def run(value: object) -> T:
+        text = _present(value)
+        if text is None:
+            raise cell_error("is required")
+        return parse(text)
+
+    return PlainValidator(run)
+
+
+def _coded(vocab: dict[str, str]) -> Callable[[str], str]:
+    codes = tuple(dict.fromkeys(vocab.values()))
+    return lambda text: cells.coded(text, vocab, codes)
+
+
+def _gender(text: str) -> str:
+    found = GENDER_VOCAB.get(fold(text))
+    if found is None:
+        raise cell_error("is not a gender: write nam or nữ (M or F)")
+    return found
+
+
+def _field_list(value: object, info: ValidationInfo) -> list[str]:
+    text = _present(value)
+    if text is None:
+        return []
+    known = (info.context or {}).get("known_field_codes")
+    return cells.field_codes(text, known)
+
+
+def _topic_list(value: object) -> list[str]:
+    """Free keywords, normalized; two spellings of one keyword (same folded key) count once."""
+    text = _present(value)
+    if text is None:
+        return []
+    topics = [cells.text(item) for item in cells.split_list(text)]
+    return list({fold(t): t for t in reversed(topics) if fold(t)}.values())[::-1]
+
+
+def _byline_position(text: str) -> int:
+    number = cells.whole_number(text)
+    if number < 1:
+        raise cell_error("is not a byline position (1 for the first author)")
+    return number
+
+
+Key = Annotated[str, _required(cells.text)]
+Text = Annotated[str, _required(cells.text)]
+OptText = Annotated[str | None, _optional(cells.text)]
+Year = Annotated[int | None, _optional(cells.year)]
+Count = Annotated[int | None, _optional(cells.whole_number)]
+FieldCodes = Annotated[list[str], PlainValidator(_field_list)]
+Topics = Annotated[list[str], PlainValidator(_topic_list)]
+Sector = Annotated[str | None, _optional(_coded(SECTOR_VOCAB))]
+
+
+class ImportRow(BaseModel):
+    """Base of the row models: unknown keys are ignored (the header check reports them)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class OrganizationRow(ImportRow):
+    org_id: Key
+    name: Text
+    short_name: OptText = None
+    kind: Annotated[str, _required(_coded(ORG_KIND_VOCAB))]
+    province: OptText = None
+    district: OptText = None
+    country: Annotated[str | None, _optional(cells.country)] = None
+    parent_org_id: OptText = None
+
+    @_model_validator(mode="after")
+    def _not_own_parent(self) -> OrganizationRow:
+        if self.parent_org_id is not None and self.parent_org_id == self.org_id:
+            raise cell_error("is the organization itself", field="parent_org_id")
+        return self
+
+
+class ExpertRow(ImportRow):
+    expert_id: Key
+    full_name: Text
+    academic_title: Annotated[str | None, _optional(_coded(TITLE_VOCAB))] = None
+    degree: Annotated[str | None, _optional(_coded(DEGREE_VOCAB))] = None
+    degree_year: Year = None
+    gender: Annotated[str | None, _optional(_gender)] = None
+    birth_year: Annotated[int | None, _optional(cells.birth_year)] = None
+    ethnicity: OptText = None
+    email: Annotated[str | None, _optional(cells.email)] = None
+    phone: Annotated[str | None, _optional(cells.phone)] = None
+    orcid: Annotated[str | None, _optional(cells.orcid)] = None
+    staff_code: OptText = None
+    org_id: OptText = None
+    position: OptText = None
+    employed_since: Year = None
+    sector: Sector = None
+    fields: FieldCodes = []
+    topics: Topics = []
+    district: OptText = None
+    # Set from full_name: the name without the titles and degrees written before it.
+    name: str = ""
+
+    @_model_validator(mode="after")
+    def _split_name(self) -> ExpertRow:
+        """A title or degree column wins over the name's prefix; the two may not disagree."""
+        parts = split_titles(self.full_name)
+        for column, given, written in (
+            ("academic_title", self.academic_title, parts.title),
+            ("degree", self.degree, parts.degree),
+        ):
+            if given and written and given != written:
+                reason = f"disagrees with {written}, written before the name in full_name"
+                raise cell_error(reason, field=column)
+        self.name = parts.name
+        self.academic_title = self.academic_title or parts.title
+        self.degree = self.degree or parts.degree
+        return self
+
+
+class ProjectRow(ImportRow):
+    project_code: Key
+    title: Text
+    abstract: OptText = None
+    level: Annotated[str | None, _optional(_coded(PROJECT_LEVEL_VOCAB))] = None
+    kind: Annotated[str | None, _optional(_coded(PROJECT_KIND_VOCAB))] = None
+    start_year: Year = None
+    end_year: Year = None
+    budget_million_vnd: Annotated[float | None, _optional(cells.decimal)] = None
+    status: Annotated[str | None, _optional(_coded(PROJECT_STATUS_VOCAB))] = None
+    sector: Sector = None
+    fields: FieldCodes = []
+
+    @_model_validator(mode="after")
+    def _years_in_order(self) -> ProjectRow:
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise cell_error(f"is before start_year {self.start_year}", field="end_year")
+        return self
+
+
+class ProjectMemberRow(ImportRow):
+    project_code: Key
+    expert_id: Key
+    role: Annotated[str, _required(_coded(MEMBER_ROLE_VOCAB))]
+
+
+class ProjectPartnerRow(ImportRow):
+    project_code: Key
+    org_id: Key
+    role: Annotated[str, _required(_coded(PARTNER_ROLE_VOCAB))]
+
+
+class PublicationRow(ImportRow):
+    pub_id: Key
+    title: Text
+    abstract: OptText = None
+    year: Year = None
+    venue: OptText = None
+    doi: Annotated[str | None, _optional(cells.doi)] = None
+    citations: Count = None
+    fields: FieldCodes = []
+
+
+class PublicationAuthorRow(ImportRow):
+    pub_id: Key
+    expert_id: Key
+    position: Annotated[int | None, _optional(_byline_position)] = None
+
+
+MODELS: dict[Kind, type[ImportRow]] = {
+    Kind.ORGANIZATIONS: OrganizationRow,
+    Kind.EXPERTS: ExpertRow,
+    Kind.PROJECTS: ProjectRow,
+    Kind.PROJECT_MEMBERS: ProjectMemberRow,
+    Kind.PROJECT_PARTNERS: ProjectPartnerRow,
+    Kind.PUBLICATIONS: PublicationRow,
+    Kind.PUBLICATION_AUTHORS: PublicationAuthorRow,
+}
+
+
+def parse_row(
+    kind: Kind, raw: Mapping[str, str | None], context: Mapping[str, Any] | None = None
+) -> ImportRow:
+    """The row as its kind's model; raises pydantic's ValidationError (see `row_errors`)."""
+    return MODELS[kind].model_validate(raw, context=dict(context or {}))
+
+
+def row_errors(
+    exc: ValidationError, raw: Mapping[str, str | None], *, file: str, row: int, sheet: str = ""
+) -> list[RowError]:
+    """One RowError per problem, naming the column and quoting the cell as it was written."""
+    found: list[RowError] = []
+    for error in exc.errors(include_url=False):
+        context = error.get("ctx") or {}
+        location = error["loc"]
+        field = str(context.get("field") or (location[0] if location else ""))
+        reason = "is required" if error["type"] == "missing" else error["msg"]
+        found.append(RowError(file, row, field, raw.get(field) or "", reason, sheet))
+    return found
