@@ -19,7 +19,7 @@ def describe(ev: Evidence) -> str:
         return f"Công bố «{ev.label}»" + (f" ({ev.detail})" if ev.detail else "")
     if ev.kind == "field":
         return f"Chuyên ngành {ev.label} ({ev.ref})"
-    return "Tên hoặc từ khóa trong hồ sơ khớp với truy vấn"
+    return f"Hồ sơ: {ev.label}"
 
 
 def reason(evidence: list[Evidence]) -> str:

@@ -23,7 +23,8 @@ HITS_PER_INDEX = 300
 
 EXPERT_HITS: LiteralString = """
 CALL db.index.fulltext.queryNodes('expert_text', $q, {limit: $k}) YIELD node, score
-RETURN node.id AS expert_id, score AS raw, node.id AS ref, node.name AS label, null AS detail
+RETURN node.id AS expert_id, score AS raw, node.id AS ref,
+       coalesce(node.topics_text, node.name) AS label, null AS detail
 """
 
 FIELD_HITS: LiteralString = """
@@ -138,7 +139,8 @@ def _roll_up(
                     )
                 )
         evidence.sort(key=lambda ev: (-ev.contribution, ev.kind, ev.ref))
-        result[expert_id] = (round(score, 4), evidence[:8])
+        shown = [ev for ev in evidence[:8] if ev.contribution > 0] or evidence[:1]
+        result[expert_id] = (round(score, 4), shown)
     return result
 
 

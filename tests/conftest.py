@@ -8,6 +8,7 @@ demo loaded through the real import path, for tests that read it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import LiteralString
 
@@ -17,6 +18,7 @@ from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import Runtime, open_runtime
 from graph.settings import Settings
+from ingest.demo_load import DemoLoad, load_demo
 
 WIPE_DATA: LiteralString = """
 MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector
@@ -52,3 +54,43 @@ def empty_graph(runtime: Runtime) -> Graph:
     """A migrated graph holding only the schema's own nodes (migrations, sectors)."""
     wipe(runtime.graph)
     return runtime.graph
+
+
+COUNT_EXPERTS: LiteralString = "MATCH (e:Expert) RETURN count(e) AS n"
+
+
+@dataclass
+class Demo:
+    runtime: Runtime
+    loaded: DemoLoad
+    settings: Settings
+
+    @property
+    def dir(self) -> Path:
+        return self.settings.demo_dir
+
+
+@pytest.fixture(scope="session")
+def demo(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """A second server holding the Lai Châu demo, loaded once through the real import path.
+
+    With `NEO4J_URI` set there is only one server; `demo_graph` then reloads the demo whenever a
+    test that starts from an empty graph has wiped it.
+    """
+    demo_settings = settings.model_copy(update={"demo_dir": tmp_path_factory.mktemp("demo")})
+    if settings.neo4j_uri:
+        rt = open_runtime(settings)
+        migrate(rt.graph)
+    else:
+        rt = _start(settings, tmp_path_factory.mktemp("neo4j-demo"))
+    yield Demo(rt, load_demo(rt.graph, demo_settings), demo_settings)
+    rt.close()
+
+
+@pytest.fixture
+def demo_graph(demo: Demo) -> Graph:
+    """The demo graph. Tests may add records with their own ids, but never delete demo data."""
+    graph = demo.runtime.graph
+    if graph.read(COUNT_EXPERTS)[0]["n"] < demo.loaded.totals.experts:
+        load_demo(graph, demo.settings)
+    return graph
