@@ -69,6 +69,8 @@ class PartnerOut(BaseModel):
 class ProjectOut(BaseModel):
     code: str
     title: str
+    abstract: str | None = None
+    budget_million_vnd: float | None = None
     level: str | None = None
     kind: str | None = None
     status: str | None = None
@@ -81,6 +83,7 @@ class ProjectOut(BaseModel):
 class PublicationOut(BaseModel):
     id: str
     title: str
+    abstract: str | None = None
     year: int | None = None
     venue: str | None = None
     doi: str | None = None
@@ -133,3 +136,45 @@ class ProfileOut(BaseModel):
     projects: list[ProjectOut]
     publications: list[PublicationOut]
     coworkers: list[CoworkerOut]
+
+
+class MemberOut(BaseModel):
+    id: str
+    name: str
+    academic_title: str | None = None
+    degree: str | None = None
+    role: str | None = None
+
+
+class ProjectDetailOut(BaseModel):
+    project: ProjectOut
+    sector: SectorOut | None
+    members: list[MemberOut]
+    partners: list[PartnerOut]
+    fields: list[FieldOut]
+
+
+class AuthorOut(BaseModel):
+    id: str
+    name: str
+    position: int | None = None
+
+
+class PublicationDetailOut(BaseModel):
+    publication: PublicationOut
+    authors: list[AuthorOut]
+    fields: list[FieldOut]
+
+
+class FieldRef(BaseModel):
+    code: str
+    name_vi: str
+    name_en: str | None = None
+    level: int | None = None
+
+
+class FieldDetailOut(BaseModel):
+    field: FieldRef
+    parent: FieldRef | None
+    children: list[FieldRef]
+    experts: int = Field(description="experts holding this field or one below it")

@@ -141,3 +141,25 @@ def test_health_is_503_while_neo4j_is_down_and_200_again_after(tmp_path: Path, s
             assert client.get("/health").status_code == 200
     finally:
         runtime.close()
+
+
+def test_every_evidence_link_resolves(client: TestClient) -> None:
+    urls: set[str] = set()
+    for q in ("sâm Lai Châu", "lúa", "landslide"):
+        body = client.get("/api/v1/experts/search", params={"q": q, "limit": 10}).json()
+        urls |= {ev["url"] for r in body["results"] for ev in r["evidence"]}
+    for kind in ("/experts/", "/projects/", "/publications/", "/fields/"):
+        assert any(kind in u for u in urls), kind
+    for url in sorted(urls):
+        assert client.get(url).status_code == 200, url
+
+
+def test_project_page_lists_members_by_role(client: TestClient, demo_graph: Graph) -> None:
+    code = demo_graph.read(
+        "MATCH (p:Project {level: 'provincial'}) RETURN p.code AS code ORDER BY code LIMIT 1"
+    )[0]
+    body = client.get(f"/api/v1/projects/{code['code']}").json()
+    roles = [m["role"] for m in body["members"]]
+    assert roles[0] == "lead" and roles.count("lead") == 1
+    assert body["partners"] and body["project"]["title"]
+    assert client.get("/api/v1/projects/NO-SUCH").status_code == 404
