@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from graph.backup import backup as dump_database
+from graph.backup import restore as load_database
 from graph.migrations import migrate as apply_migrations
 from graph.runtime import open_runtime
 from graph.server import LocalNeo4j, ensure_jars
@@ -48,6 +52,20 @@ def migrate() -> None:
         typer.echo(f"applied migrations: {done or 'none (up to date)'}")
     finally:
         runtime.close(stop_server=False)
+
+
+@cli.command()
+def backup(to: Annotated[Path, typer.Option(help="folder for the dump file")] = Path("var/backups")) -> None:
+    """Dump the local database (the server pauses for the dump if it is running)."""
+    result = dump_database(LocalNeo4j.from_settings(get_settings()), to)
+    typer.echo(f"backup written: {result.path} ({result.bytes / 1e6:.1f} MB, {result.seconds:.1f} s)")
+
+
+@cli.command()
+def restore(dump: Path) -> None:
+    """Replace the local database with a dump file (stop the server first)."""
+    seconds = load_database(LocalNeo4j.from_settings(get_settings()), dump)
+    typer.echo(f"restored {dump} in {seconds:.1f} s; start the server to use it")
 
 
 if __name__ == "__main__":

@@ -162,14 +162,38 @@ class LocalNeo4j:
             return None
         return pid
 
-    def start(self) -> LocalNeo4j:
-        """Start the server (or adopt one already running on this home) and wait for Bolt."""
-        if self.running_pid() is not None and port_open(self.port):
-            return self
+    def prepare(self) -> Path:
+        """Fetch the jars (once) and write the home's folders and config; return the jar folder."""
         lib = ensure_jars(self.cache, self.version)
         for sub in ("conf", "data", "logs", "run", "plugins"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         (self.home / "conf" / "neo4j.conf").write_text(_conf(self.home, self.port, self.heap, self.pagecache))
+        return lib
+
+    def admin(self, *args: str) -> str:
+        """Run `neo4j-admin ARGS` (org.neo4j.cli.AdminTool from the same jars) on this home."""
+        lib = self.prepare()
+        java = shutil.which("java")
+        if java is None:
+            raise ServerStartError("Java 17 is needed to run neo4j-admin; install a JDK 17")
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+        result = subprocess.run(
+            [java, "-Xmx512m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        output = result.stdout + result.stderr
+        if result.returncode != 0:
+            raise ServerStartError(f"neo4j-admin {' '.join(args)} failed:\n{output[-3000:]}")
+        return output
+
+    def start(self) -> LocalNeo4j:
+        """Start the server (or adopt one already running on this home) and wait for Bolt."""
+        if self.running_pid() is not None and port_open(self.port):
+            return self
+        lib = self.prepare()
         if port_open(self.port):
             raise ServerStartError(f"port {self.port} is already in use by another program")
         java = shutil.which("java")
