@@ -32,7 +32,9 @@ def start() -> None:
     """Start the local server on the demo's data folder and leave it running."""
     s = get_settings()
     started = time.perf_counter()
-    server = LocalNeo4j.from_settings(s).start()
+    server = LocalNeo4j.from_settings(s)
+    server.stop_with_parent = False  # this command exists to leave the server running
+    server.start()
     typer.echo(f"Neo4j up at {server.uri} in {time.perf_counter() - started:.1f} s (home {server.home})")
 
 

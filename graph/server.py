@@ -9,6 +9,7 @@ data under `var/neo4j`; tests use a throw-away home. With `NEO4J_URI` set none o
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
@@ -34,6 +35,16 @@ _JVM_FLAGS = (
     "-Dlog4j2.disable.jmx=true",
     "-Dfile.encoding=UTF-8",
 )
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM the server when the process that started it dies, even by SIGKILL.
+
+    A crashed test run or a killed `make run` then leaves no Neo4j behind holding a port and a
+    store lock; `python -m graph start` opts out to leave its server running on purpose.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def free_port() -> int:
@@ -117,6 +128,7 @@ class LocalNeo4j:
         heap: str = "512m",
         pagecache: str = "256m",
         start_timeout_s: float = 120.0,
+        stop_with_parent: bool = True,
     ) -> None:
         self.home = home.resolve()
         self.cache = cache
@@ -125,6 +137,7 @@ class LocalNeo4j:
         self.heap = heap
         self.pagecache = pagecache
         self.start_timeout_s = start_timeout_s
+        self.stop_with_parent = stop_with_parent
         self._proc: subprocess.Popen[bytes] | None = None
 
     @classmethod
@@ -213,7 +226,12 @@ class LocalNeo4j:
         ]
         log = self.console_log.open("ab")
         self._proc = subprocess.Popen(
-            cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=_die_with_parent if self.stop_with_parent else None,
         )
         log.close()
         self.pid_file.write_text(str(self._proc.pid))

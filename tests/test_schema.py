@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +78,27 @@ def test_a_server_that_cannot_start_says_why_with_its_log(tmp_path: Path, settin
     assert "last lines of" in message
     assert "not-a-size" in message or "pagecache" in message.lower()
     assert Label.EXPERT  # the schema module imports cleanly beside the server
+
+
+def test_a_killed_owner_takes_its_server_down_with_it(tmp_path: Path) -> None:
+    """A crashed test run or a killed `make run` must not leave Neo4j holding a port and its store."""
+    script = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from graph.server import LocalNeo4j\n"
+        "from graph.settings import Settings\n"
+        f"s = LocalNeo4j.from_settings(Settings(), home=Path({str(tmp_path / 'owned')!r}), port=0).start()\n"
+        "print(s._proc.pid, flush=True)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    server_pid = int(child.stdout.strip())
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            os.kill(server_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.5)
+    os.kill(server_pid, 9)
+    pytest.fail("the server outlived the process that started it")
