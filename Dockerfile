@@ -10,4 +10,4 @@ COPY api api
 RUN pip install --no-cache-dir . && useradd --system --uid 10001 expertgraph
 USER expertgraph
 EXPOSE 8000
-CMD ["python", "-m", "api"]
+CMD ["python", "-m", "api", "serve"]

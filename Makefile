@@ -21,7 +21,7 @@ neo4j: $(STAMP)
 	$(PY) -m graph fetch
 
 run: $(STAMP) neo4j
-	$(PY) -m api --demo
+	$(PY) -m api serve --demo
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,4 @@
-"""`python -m api [--demo]`: serve the API (and, with --demo, load the Lai Châu demo first).
+"""`python -m api serve [--demo]` serves the API and web pages; `create-user` makes an account.
 
 Without `NEO4J_URI` the local Neo4j server is started on `var/neo4j` (kept between runs) and stopped
 when the API stops.
@@ -6,22 +6,41 @@ when the API stops.
 
 from __future__ import annotations
 
+import getpass
 import time
+from typing import Annotated
 
 import typer
 import uvicorn
 
 from api.app import create_app
+from api.security import Role, hash_password
+from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
-from graph.settings import get_settings
+from graph.settings import Settings, get_settings
 from ingest.demo_load import load_demo
+from queries.users import upsert_user
 
-cli = typer.Typer(add_completion=False)
+cli = typer.Typer(add_completion=False, no_args_is_help=True)
+
+
+def create_demo_accounts(graph: Graph, settings: Settings) -> list[str]:
+    """One account per role for the loopback demo, all with `DEMO_PASSWORD`."""
+    password_hash = hash_password(settings.demo_password.get_secret_value())
+    names = []
+    for role in Role:
+        username = f"demo-{role.value}"
+        upsert_user(graph, username, f"Tài khoản thử ({role.value})", role.value, password_hash)
+        names.append(username)
+    return names
 
 
 @cli.command()
-def serve(demo: bool = typer.Option(False, help="generate and import the synthetic Lai Châu demo")) -> None:
+def serve(
+    demo: Annotated[bool, typer.Option(help="generate and import the synthetic Lai Châu demo")] = False,
+) -> None:
+    """Serve the API and the web pages."""
     settings = get_settings()
     started = time.perf_counter()
     runtime = open_runtime(settings)
@@ -33,10 +52,30 @@ def serve(demo: bool = typer.Option(False, help="generate and import the synthet
             t0 = time.perf_counter()
             summary = load_demo(runtime.graph, settings)
             typer.echo(f"demo data loaded in {time.perf_counter() - t0:.1f} s: {summary}")
+            accounts = create_demo_accounts(runtime.graph, settings)
+            typer.echo(f"demo accounts: {', '.join(accounts)} (password: DEMO_PASSWORD or laichau-demo)")
         typer.echo(f"API and web UI at http://{settings.api_host}:{settings.api_port}/ (Ctrl-C stops)")
         uvicorn.run(create_app(runtime.graph), host=settings.api_host, port=settings.api_port)
     finally:
         runtime.close()
+
+
+@cli.command("create-user")
+def create_user(
+    username: str,
+    role: Annotated[Role, typer.Option(help="viewer, analyst, editor or admin")] = Role.ADMIN,
+    name: Annotated[str, typer.Option(help="display name")] = "",
+    password_stdin: Annotated[bool, typer.Option(help="read the password from standard input")] = False,
+) -> None:
+    """Create (or reset) an account; the first admin is made this way."""
+    password = input() if password_stdin else getpass.getpass("Mật khẩu / password: ")
+    runtime = open_runtime(get_settings())
+    try:
+        migrate(runtime.graph)
+        upsert_user(runtime.graph, username, name or username, role.value, hash_password(password))
+    finally:
+        runtime.close(stop_server=False)
+    typer.echo(f"account {username!r} ({role.value}) saved")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routers import experts, health, records
+from api.routers import auth, experts, health, records
 from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
@@ -38,8 +38,11 @@ def create_app(graph: Graph | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
+    if graph is not None:
+        app.state.graph = graph  # usable before the lifespan runs (e.g. a client not yet entered)
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(auth.router)
     app.include_router(experts.router)
     app.include_router(records.router)
     return app

@@ -1,12 +1,25 @@
-"""Request dependencies as `Annotated` aliases, so handlers stay one line of intent."""
+"""Request dependencies as `Annotated` aliases, so handlers stay one line of intent.
+
+`require(permission)` is the one gate: it reads the bearer token (header, or the `eg_token` cookie the
+web pages use), checks its signature, then reloads the user from the graph, so a deactivated account
+or a changed role takes effect at once rather than when the token expires.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request, status
 
+from api.security import InvalidToken, Permission, Role, can, new_secret, read_token
 from graph.connection import Graph
+from graph.settings import Settings, get_settings
+from queries import audit
+from queries.users import get_user, shared_secret
+
+TOKEN_COOKIE = "eg_token"
 
 
 def get_graph(request: Request) -> Graph:
@@ -15,3 +28,99 @@ def get_graph(request: Request) -> Graph:
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def token_secret(request: Request, graph: GraphDep, settings: SettingsDep) -> str:
+    """The signing secret: from settings, else created once in the graph and cached per process."""
+    cached: str | None = getattr(request.app.state, "token_secret", None)
+    if cached is None:
+        if settings.auth_secret is not None:
+            cached = settings.auth_secret.get_secret_value()
+        else:
+            cached = shared_secret(graph, "token", new_secret())
+        request.app.state.token_secret = cached
+    return cached
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    username: str
+    role: str
+
+    def can(self, permission: Permission) -> bool:
+        return can(self.role, permission)
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return request.cookies.get(TOKEN_COOKIE)
+
+
+def current_user(request: Request, graph: GraphDep, settings: SettingsDep) -> CurrentUser:
+    if not settings.auth_enabled:
+        return CurrentUser("local", Role.ADMIN)
+    unauthorized = HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        detail="Cần đăng nhập / sign in required: send a bearer token from POST /api/v1/auth/token",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+    token = _bearer(request)
+    if token is None:
+        raise unauthorized
+    try:
+        username, _ = read_token(token_secret(request, graph, settings), token)
+    except InvalidToken as exc:
+        raise unauthorized from exc
+    user = get_user(graph, username)
+    if user is None or not user.active:
+        raise unauthorized
+    return CurrentUser(user.username, user.role)
+
+
+UserDep = Annotated[CurrentUser, Depends(current_user)]
+
+
+def require(permission: Permission) -> Callable[[CurrentUser], CurrentUser]:
+    def check(user: UserDep) -> CurrentUser:
+        if not user.can(permission):
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                detail=f"Vai trò {user.role!r} không có quyền này / role {user.role!r} lacks {permission}",
+            )
+        return user
+
+    return check
+
+
+Reader = Annotated[CurrentUser, Depends(require(Permission.READ))]
+Analyst = Annotated[CurrentUser, Depends(require(Permission.ANALYZE))]
+Editor = Annotated[CurrentUser, Depends(require(Permission.EDIT))]
+Admin = Annotated[CurrentUser, Depends(require(Permission.ADMIN))]
+
+
+@dataclass(frozen=True)
+class Auditor:
+    graph: Graph
+    user: CurrentUser
+    ip: str | None
+
+    def __call__(self, action: str, target: str | None = None, detail: str | None = None) -> None:
+        audit.append(
+            self.graph,
+            user=self.user.username,
+            role=self.user.role,
+            action=action,
+            target=target,
+            ip=self.ip,
+            detail=detail,
+        )
+
+
+def auditor(request: Request, graph: GraphDep, user: UserDep) -> Auditor:
+    return Auditor(graph, user, request.client.host if request.client else None)
+
+
+AuditDep = Annotated[Auditor, Depends(auditor)]

@@ -136,6 +136,7 @@ class ProfileOut(BaseModel):
     projects: list[ProjectOut]
     publications: list[PublicationOut]
     coworkers: list[CoworkerOut]
+    masked: list[str] = Field(default=[], description="personal fields hidden from this role")
 
 
 class MemberOut(BaseModel):
@@ -178,3 +179,38 @@ class FieldDetailOut(BaseModel):
     parent: FieldRef | None
     children: list[FieldRef]
     experts: int = Field(description="experts holding this field or one below it")
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    role: str
+    expires_in: int = Field(description="seconds")
+
+
+class UserOut(BaseModel):
+    username: str
+    name: str
+    role: str
+    active: bool
+
+
+class UserIn(BaseModel):
+    username: str = Field(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9._@-]+$")
+    name: str = Field(min_length=1, max_length=200)
+    role: str = Field(pattern="^(viewer|analyst|editor|admin)$")
+    password: str = Field(min_length=8, max_length=200)
+
+
+class UserPatch(BaseModel):
+    active: bool
+
+
+class AuditOut(BaseModel):
+    at: str
+    user: str
+    role: str
+    action: str
+    target: str | None
+    ip: str | None
+    detail: str | None

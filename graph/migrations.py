@@ -125,6 +125,17 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
     Migration(3, "full-text indexes over display and folded text", _FULLTEXT),
     Migration(4, "the action program's eight sectors", (DataStep(SEED_SECTORS, _sector_rows),)),
+    Migration(
+        5,
+        "users and the append-only audit log",
+        (
+            "CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE",
+            "CREATE CONSTRAINT app_secret_name IF NOT EXISTS FOR (n:AppSecret) REQUIRE n.name IS UNIQUE",
+            "CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at)",
+            "CREATE INDEX audit_user IF NOT EXISTS FOR (n:AuditEntry) ON (n.user)",
+            "CREATE INDEX audit_action IF NOT EXISTS FOR (n:AuditEntry) ON (n.action)",
+        ),
+    ),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -19,6 +19,9 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     MIGRATION = "SchemaMigration"
+    USER = "User"  # an account of the service, with one role
+    AUDIT = "AuditEntry"  # one line of the append-only audit log
+    APP_SECRET = "AppSecret"  # shared secrets of the API processes (token signing key)
 
 
 class Rel(StrEnum):
@@ -45,6 +48,8 @@ KEYS: dict[Label, str] = {
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
     Label.MIGRATION: "version",
+    Label.USER: "username",
+    Label.APP_SECRET: "name",
 }
 
 PROJECT_ROLES = ("lead", "secretary", "member")

@@ -35,6 +35,14 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 
+    # Authentication: tokens are signed with `auth_secret`; unset, a random secret is created once and
+    # kept in the graph, so every API process behind a load balancer signs and checks alike.
+    auth_enabled: bool = True
+    auth_secret: SecretStr | None = None
+    auth_token_minutes: int = 8 * 60
+    # `make run` creates one demo account per role with this password (loopback demo only).
+    demo_password: SecretStr = SecretStr("laichau-demo")
+
     shared_data: Path = Field(default=PROJECT_ROOT.parent / "shared" / "data")
     demo_dir: Path = Field(default=PROJECT_ROOT / "var" / "demo")
     demo_seed: int = 45

@@ -7,12 +7,13 @@ demo loaded through the real import path, for tests that read it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import LiteralString
 
 import pytest
+from fastapi.testclient import TestClient
 
 from graph.connection import Graph
 from graph.migrations import migrate
@@ -94,3 +95,32 @@ def demo_graph(demo: Demo) -> Graph:
     if graph.read(COUNT_EXPERTS)[0]["n"] < demo.loaded.totals.experts:
         load_demo(graph, demo.settings)
     return graph
+
+
+def api_client(graph: Graph, role: str = "admin") -> TestClient:
+    """A test client signed in through the real token endpoint as a user of `role`.
+
+    Use it as a context manager (`with api_client(g, "viewer") as c:`) so the app's lifespan runs.
+    """
+    from api.app import create_app
+    from api.security import hash_password
+    from queries.users import upsert_user
+
+    username = f"test-{role}"
+    upsert_user(graph, username, f"Test {role}", role, _password_hash(hash_password))
+    client = TestClient(create_app(graph))
+    response = client.post("/api/v1/auth/token", data={"username": username, "password": TEST_PASSWORD})
+    assert response.status_code == 200, response.text
+    client.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
+    return client
+
+
+TEST_PASSWORD = "test-password-1"
+_hashes: dict[str, str] = {}
+
+
+def _password_hash(hasher: Callable[[str], str]) -> str:
+    """Argon2 is slow on purpose; hash the one test password once per run."""
+    if TEST_PASSWORD not in _hashes:
+        _hashes[TEST_PASSWORD] = hasher(TEST_PASSWORD)
+    return _hashes[TEST_PASSWORD]

@@ -9,18 +9,17 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.connection import Graph
 from graph.migrations import LATEST_VERSION, migrate
 from graph.runtime import open_runtime
 from graph.settings import Settings
 from ingest.demo_load import load_demo
-from tests.conftest import Demo
+from tests.conftest import Demo, api_client
 
 
 @pytest.fixture
 def client(demo_graph: Graph) -> Iterator[TestClient]:
-    with TestClient(create_app(demo_graph)) as c:
+    with api_client(demo_graph, "admin") as c:
         yield c
 
 
@@ -130,7 +129,7 @@ def test_health_is_503_while_neo4j_is_down_and_200_again_after(tmp_path: Path, s
     assert runtime.server is not None
     migrate(runtime.graph)
     try:
-        with TestClient(create_app(runtime.graph)) as client:
+        with api_client(runtime.graph, "viewer") as client:
             assert client.get("/health").status_code == 200
             runtime.server.stop()
             down = client.get("/health")

@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import GraphDep
+from api.deps import AuditDep, GraphDep, Reader
 from api.explain import reason, url_for
 from api.schemas import EvidenceOut, ExpertHitOut, ProfileOut, SearchResult
+from api.security import PERSONAL_FIELDS, Permission
 from graph.sectors import SECTOR_BY_CODE
 from queries.profile import get_profile
 from queries.search import search_experts
@@ -21,6 +22,7 @@ SECTOR_PATTERN = "^(" + "|".join(SECTOR_BY_CODE) + ")$"
 @router.get("/search", response_model=SearchResult)
 def search(
     graph: GraphDep,
+    _: Reader,
     q: Annotated[str, Query(max_length=500, description="Vietnamese or English, diacritics optional")] = "",
     sector: Annotated[str | None, Query(pattern=SECTOR_PATTERN, description="sector code")] = None,
     field: Annotated[
@@ -62,6 +64,19 @@ def search(
 
 
 @router.get("/{expert_id}", response_model=ProfileOut, responses={404: {"description": "no such expert"}})
-def profile(graph: GraphDep, expert_id: Annotated[str, Path(max_length=100)]) -> ProfileOut:
-    """The expert's sector, fields, organizations, projects with roles, publications and co-workers."""
-    return ProfileOut.model_validate(get_profile(graph, expert_id))
+def profile(
+    graph: GraphDep, user: Reader, record: AuditDep, expert_id: Annotated[str, Path(max_length=100)]
+) -> ProfileOut:
+    """The expert's sector, fields, organizations, projects with roles, publications and co-workers.
+
+    Contacts, birth year and ethnicity are personal data: roles without that right see them masked.
+    Every view is written to the audit log.
+    """
+    found = get_profile(graph, expert_id)
+    masked: list[str] = []
+    if not user.can(Permission.PERSONAL_DATA):
+        expert = found["expert"]
+        masked = [f for f in PERSONAL_FIELDS if expert.get(f) is not None]
+        found["expert"] = {k: (None if k in PERSONAL_FIELDS else v) for k, v in expert.items()}
+    record("view_profile", expert_id, "masked" if masked else None)
+    return ProfileOut.model_validate({**found, "masked": masked})
