@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from api import errors
+from api.deps import require
 from api.routers import auth, experts, health, records
+from api.security import Permission
 from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
@@ -41,8 +43,10 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     if graph is not None:
         app.state.graph = graph  # usable before the lifespan runs (e.g. a client not yet entered)
     errors.install(app)
+    # The access policy in one place: each router's floor; a route may ask for more.
     app.include_router(health.router)
     app.include_router(auth.router)
-    app.include_router(experts.router)
-    app.include_router(records.router)
+    reader = [Depends(require(Permission.READ))]
+    app.include_router(experts.router, dependencies=reader)
+    app.include_router(records.router, dependencies=reader)
     return app

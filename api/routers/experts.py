@@ -22,7 +22,6 @@ SECTOR_PATTERN = "^(" + "|".join(SECTOR_BY_CODE) + ")$"
 @router.get("/search", response_model=SearchResult)
 def search(
     graph: GraphDep,
-    _: Reader,
     q: Annotated[str, Query(max_length=500, description="Vietnamese or English, diacritics optional")] = "",
     sector: Annotated[str | None, Query(pattern=SECTOR_PATTERN, description="sector code")] = None,
     field: Annotated[
