@@ -19,6 +19,7 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     MIGRATION = "SchemaMigration"
+    TARGET = "Target"  # a planning target of the action program (issue 8), editable data
 
 
 class Rel(StrEnum):
@@ -45,6 +46,7 @@ KEYS: dict[Label, str] = {
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
     Label.MIGRATION: "version",
+    Label.TARGET: "key",
 }
 
 PROJECT_ROLES = ("lead", "secretary", "member")
