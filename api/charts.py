@@ -32,7 +32,7 @@ def _rect(x: float, y: float, w: float, h: float, fill: str) -> str:
 
 def target_progress(items: Sequence[tuple[str, float, float, float | None]]) -> str:
     """items: (label, current, target, forecast at the deadline or None); bars show % of target."""
-    width, left, bar_w, row = 900, 330, 460, 46
+    width, left, bar_w, row = 1100, 330, 460, 46
     height = 70 + row * len(items) + 30
     body = []
     for i, (label, current, target, projected) in enumerate(items):
@@ -71,8 +71,8 @@ def pyramid(bands: Sequence[str], men: Sequence[int], women: Sequence[int]) -> s
         body.append(_rect(mid - 35 - half * m / top, y, half * m / top, row - 6, BLUE))
         body.append(_rect(mid + 35, y, half * w / top, row - 6, RED))
         body.append(_text(mid, y + 16, band, "middle"))
-        body.append(_text(mid - 40 - half * m / top, y + 16, str(m), "end"))
-        body.append(_text(mid + 40 + half * w / top, y + 16, str(w)))
+        body.append(_text(mid - 40 - half * m / top - 4, y + 16, str(m), "end"))
+        body.append(_text(mid + 40 + half * w / top + 4, y + 16, str(w)))
     return _svg(width, height, "Tháp tuổi – giới tính của đội ngũ trí thức", body)
 
 
