@@ -24,15 +24,16 @@ from graph.settings import Settings
 from queries.workforce_dimensions import DIMENSIONS
 
 # A person's field is the level-1 field most of their expertise falls under (ties: smallest code),
-# so that each person counts once. Sector and current employer take the smallest code/id when a
-# person has several, for the same reason.
+# so that each person counts once. QĐ 12/2008 codes are hierarchical and level-1 codes are one digit
+# (1-6), so a field's level-1 ancestor is its first digit: no walk up SUBFIELD_OF is needed. Sector
+# and current employer take the smallest code/id when a person has several, for the same reason.
 WORKFORCE_GROUPS: LiteralString = """
 MATCH (e:Expert)
 CALL {
   WITH e
-  OPTIONAL MATCH (e)-[:HAS_EXPERTISE]->(:Field)-[:SUBFIELD_OF*0..2]->(t:Field)
-  WHERE $need_field AND t.level = 1
-  WITH t.code AS code, count(t) AS n ORDER BY n DESC, code
+  OPTIONAL MATCH (e)-[:HAS_EXPERTISE]->(f:Field)
+  WHERE $need_field
+  WITH left(f.code, 1) AS code, count(f) AS n ORDER BY n DESC, code
   RETURN head(collect(code)) AS field
 }
 WITH e, field, $year - e.birth_year AS age
@@ -224,3 +225,16 @@ def workforce(
         suppressed_groups=small_groups,
         headers={k: DIMENSIONS[k].name_vi for k in by},
     )
+
+
+# One row per expert with the raw facts behind every dimension: what a client would fetch to group
+# in Python. bench/stats.py times it as the naive baseline against WORKFORCE_GROUPS.
+EXPERT_ROWS: LiteralString = """
+MATCH (e:Expert)
+RETURN e.degree AS degree, e.academic_title AS academic_title, e.district AS district,
+       e.gender AS gender, e.ethnic_minority AS ethnic_minority, e.ethnicity AS ethnicity,
+       e.birth_year AS birth_year,
+       [(e)-[:IN_SECTOR]->(s:Sector) | s.code] AS sectors,
+       [(e)-[w:WORKS_AT]->(o:Organization) WHERE w.current | o.id] AS orgs,
+       [(e)-[:HAS_EXPERTISE]->(:Field)-[:SUBFIELD_OF*0..2]->(t:Field) WHERE t.level = 1 | t.code] AS fields
+"""
