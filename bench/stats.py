@@ -78,7 +78,8 @@ def run(graph: Graph, settings: Settings, repeats: int) -> None:
     for name, samples in results.items():
         med = statistics.median(samples)
         print(
-            f"{name}: median {med:.1f} ms, p95 {_p95(samples):.1f} ms (n={repeats}); baseline/this {base / med:.2f}x"
+            f"{name}: median {med:.1f} ms, p95 {_p95(samples):.1f} ms (n={repeats}); "
+            f"baseline/this {base / med:.2f}x"
         )
 
 
