@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 
 from api import errors
 from api.deps import require
-from api.routers import auth, experts, health, records
+from api.routers import auth, experts, health, records, stats
 from api.security import Permission
 from graph.connection import Graph
 from graph.migrations import migrate
@@ -47,6 +47,8 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(auth.router)
     reader = [Depends(require(Permission.READ))]
+    analyst = [Depends(require(Permission.ANALYZE))]
     app.include_router(experts.router, dependencies=reader)
     app.include_router(records.router, dependencies=reader)
+    app.include_router(stats.router, dependencies=analyst)
     return app

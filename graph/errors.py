@@ -6,7 +6,8 @@
     ├── MigrationError          a schema migration failed
     ├── NotFound                a requested record does not exist (HTTP 404)
     │   └── ExpertNotFound
-    └── ImportRejected          a file failed validation; carries every row error (HTTP 422)
+    ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
+    └── InvalidStatsRequest     a statistics request names an unknown dimension or value (HTTP 422)
 
 `api/errors.py` maps each kind to one HTTP status.
 """
@@ -70,3 +71,13 @@ class ImportRejected(ExpertgraphError):
         head = "; ".join(str(e) for e in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
         super().__init__(f"{len(errors)} problem(s): {head}{more}")
+
+
+class InvalidStatsRequest(ExpertgraphError):
+    """A statistics or target request that cannot be answered as asked: the message names the
+    parameter and the value, and lists what is allowed."""
+
+    def __init__(self, parameter: str, value: str, reason: str) -> None:
+        super().__init__(f'parameter "{parameter}": {value!r} {reason}')
+        self.parameter = parameter
+        self.value = value

@@ -14,6 +14,7 @@ from neo4j.exceptions import Neo4jError
 
 from graph.connection import Graph
 from graph.errors import MigrationError
+from graph.program_targets import TARGET_SEEDS
 from graph.sectors import SECTORS
 from graph.text import fold
 
@@ -120,6 +121,19 @@ def _sector_rows() -> dict[str, Any]:
     }
 
 
+# Issue 8 (versions 50-59): the program's targets as editable data. ON CREATE only, so a re-run
+# never overwrites what users have edited.
+SEED_TARGETS: LiteralString = """
+UNWIND $targets AS t
+MERGE (n:Target {key: t.key})
+ON CREATE SET n += t, n.updated_at = datetime()
+"""
+
+
+def _target_rows() -> dict[str, Any]:
+    return {"targets": [t.row() for t in TARGET_SEEDS]}
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -136,6 +150,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX audit_action IF NOT EXISTS FOR (n:AuditEntry) ON (n.action)",
         ),
     ),
+    Migration(
+        50,
+        "uniqueness of planning target keys",
+        ("CREATE CONSTRAINT target_key IF NOT EXISTS FOR (n:Target) REQUIRE n.key IS UNIQUE",),
+    ),
+    Migration(51, "the action program's 2030 targets", (DataStep(SEED_TARGETS, _target_rows),)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -22,6 +22,7 @@ class Label(StrEnum):
     USER = "User"  # an account of the service, with one role
     AUDIT = "AuditEntry"  # one line of the append-only audit log
     APP_SECRET = "AppSecret"  # shared secrets of the API processes (token signing key)
+    TARGET = "Target"  # a planning target of the action program (issue 8), editable data
 
 
 class Rel(StrEnum):
@@ -50,6 +51,7 @@ KEYS: dict[Label, str] = {
     Label.MIGRATION: "version",
     Label.USER: "username",
     Label.APP_SECRET: "name",
+    Label.TARGET: "key",
 }
 
 PROJECT_ROLES = ("lead", "secretary", "member")

@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     demo_dir: Path = Field(default=PROJECT_ROOT / "var" / "demo")
     demo_seed: int = 45
 
+    # Workforce statistics (issue 8). Groups smaller than this are merged into one row whenever a
+    # table is broken down or filtered by a sensitive attribute, so no one can be singled out.
+    stats_min_group_size: int = Field(default=5, ge=1)
+    stats_sensitive_dimensions: tuple[str, ...] = ("ethnicity", "ethnic_minority")
+    # "This year" for ages, history and forecasts; unset means the calendar year.
+    stats_reference_year: int | None = Field(default=None, ge=1990, le=2100)
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -22,7 +22,7 @@ from graph.settings import Settings
 from ingest.demo_load import DemoLoad, load_demo
 
 WIPE_DATA: LiteralString = """
-MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector AND NOT n:Target
 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
 """
 
@@ -52,7 +52,7 @@ def wipe(graph: Graph) -> None:
 
 @pytest.fixture
 def empty_graph(runtime: Runtime) -> Graph:
-    """A migrated graph holding only the schema's own nodes (migrations, sectors)."""
+    """A migrated graph holding only the schema's own nodes (migrations, sectors, targets)."""
     wipe(runtime.graph)
     return runtime.graph
 

@@ -6,9 +6,8 @@ import html
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, status
+from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.security import OAuth2PasswordRequestForm
 
 from api.deps import TOKEN_COOKIE, Admin, AuditDep, GraphDep, SettingsDep, UserDep, token_secret
 from api.schemas import AuditOut, TokenOut, UserIn, UserOut, UserPatch
@@ -34,16 +33,21 @@ def _authenticate(graph: Graph, username: str, password: str, ip: str | None) ->
     return user.username, user.role
 
 
-@router.post("/api/v1/auth/token", response_model=TokenOut)
+@router.post(
+    "/api/v1/auth/token",
+    response_model=TokenOut,
+    responses={401: {"description": "wrong username or password"}},
+)
 def token(
     request: Request,
     graph: GraphDep,
     settings: SettingsDep,
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    username: Annotated[str, Form(min_length=1, max_length=64)],
+    password: Annotated[str, Form(min_length=1, max_length=200)],
 ) -> TokenOut:
-    """OAuth2 password flow: a signed token for `Authorization: Bearer ...`."""
+    """OAuth2 password flow (form fields `username`, `password`): a token for `Authorization: Bearer`."""
     ip = request.client.host if request.client else None
-    username, role = _authenticate(graph, form.username, form.password, ip)
+    username, role = _authenticate(graph, username, password, ip)
     minutes = settings.auth_token_minutes
     signed = issue_token(token_secret(request, graph, settings), username, role, minutes)
     return TokenOut(access_token=signed, role=role, expires_in=minutes * 60)
