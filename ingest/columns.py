@@ -102,6 +102,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("fields", "chuyen_nganh"),
         _c("topics", "tu_khoa"),
         _c("district", "huyen"),
+        _c("organization", "co_quan_cong_tac", False, "don_vi_cong_tac", "noi_cong_tac"),
     ),
     Kind.PROJECTS: (
         _c("project_code", "ma_de_tai", True),
