@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.routers import experts, health
+from api.routers import review as review_router
 from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
@@ -41,4 +42,5 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(experts.router)
+    app.include_router(review_router.router)
     return app

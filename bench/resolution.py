@@ -166,9 +166,11 @@ def errors(
     found = []
     for record, truth in zip(data.incoming, data.truth, strict=True):
         decision = resolve_person(record, index, settings)
-        if decision.action == "review" or (decision.action == "merge") != (truth is not None):
-            found.append((record, decision, truth))
-        elif decision.action == "merge" and decision.candidate_id != truth:
+        if (
+            decision.action == "review"
+            or (decision.action == "merge") != (truth is not None)
+            or (decision.action == "merge" and decision.candidate_id != truth)
+        ):
             found.append((record, decision, truth))
     return found
 

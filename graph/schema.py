@@ -19,6 +19,7 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     MIGRATION = "SchemaMigration"
+    REVIEW_ITEM = "ReviewItem"  # an import row entity resolution could not decide, awaiting a person
 
 
 class Rel(StrEnum):
@@ -45,7 +46,10 @@ KEYS: dict[Label, str] = {
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
     Label.MIGRATION: "version",
+    Label.REVIEW_ITEM: "id",
 }
+REVIEW_STATUSES = ("open", "accepted", "rejected")
+REVIEW_KINDS = ("expert", "organization")
 
 PROJECT_ROLES = ("lead", "secretary", "member")
 PARTNER_ROLES = ("host", "partner")

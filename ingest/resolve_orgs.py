@@ -47,8 +47,43 @@ ABBREVIATIONS: dict[str, str] = {
 _PAIRS: dict[tuple[str, str], str] = {("kh", "cn"): "khoa hoc cong nghe", ("kh", "kt"): "khoa hoc ky thuat"}
 # Words that say what kind of body it is, not which one: they count little in the name score.
 GENERIC = frozenset(
-    "dai hoc truong vien so cong ty trung tam benh hoc cao dang quoc gia khoa cong nghe "
-    "trach nhiem huu han co phan uy ban nhan dan phong ban chi cuc hoi nghien cuu".split()
+    [
+        "dai",
+        "hoc",
+        "truong",
+        "vien",
+        "so",
+        "cong",
+        "ty",
+        "trung",
+        "tam",
+        "benh",
+        "hoc",
+        "cao",
+        "dang",
+        "quoc",
+        "gia",
+        "khoa",
+        "cong",
+        "nghe",
+        "trach",
+        "nhiem",
+        "huu",
+        "han",
+        "co",
+        "phan",
+        "uy",
+        "ban",
+        "nhan",
+        "dan",
+        "phong",
+        "ban",
+        "chi",
+        "cuc",
+        "hoi",
+        "nghien",
+        "cuu",
+    ]
 )
 _FILLER = frozenset({"truong", "tinh", "va", "thuoc", "cua", "the", "of", "and"})
 _PARENT_SPLIT = re.compile(r"\s+-\s+|\s*,\s*|\s+thuộc\s+", re.IGNORECASE)
