@@ -1,7 +1,7 @@
 """Cypher for the review queue: (:ReviewItem) nodes holding an incoming row that resolution could not
 decide, the stored record it may be, the score and the features behind it.
 
-An item's id is derived from its row and candidate, so importing the same file again finds the same
+An item's id is derived from its row's content, so importing the same file again finds the same
 item instead of adding one. A decided item (accepted or rejected) is remembered by its `row_key`, so
 the same row imported again follows the decision instead of returning to the queue.
 """

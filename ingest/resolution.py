@@ -98,7 +98,8 @@ def _review_item(
     kind: Kind, row: ValidRow, key: str, match: PersonMatch | OrgMatch, reason: str
 ) -> dict[str, Any]:
     candidate_id = match.candidate.id or ""
-    item_id = "RV-" + hashlib.blake2b(f"{key}|{candidate_id}".encode(), digest_size=8).hexdigest().upper()
+    # One item per row: a re-import that finds another candidate first keeps the item already queued.
+    item_id = "RV-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest().upper()
     props = {
         "kind": REVIEW_KIND[kind],
         "row_key": key,

@@ -43,7 +43,9 @@ def test_each_strong_key_alone_merges_even_under_another_name(key: str, value: s
 def test_strong_keys_pointing_at_two_people_go_to_review() -> None:
     other = person("Nguyễn Văn Hòa", "LC-9", email="hoa2@gmail.com")
     index = PeopleIndex([STORED, other])
-    decision = resolve_person(person("Nguyễn Văn Hòa", email="hoa2@gmail.com", staff_code="CB-0042"), index, S)
+    decision = resolve_person(
+        person("Nguyễn Văn Hòa", email="hoa2@gmail.com", staff_code="CB-0042"), index, S
+    )
     assert decision.action == "review"
 
 
