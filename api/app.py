@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 
 from api import errors
 from api.deps import require
-from api.routers import auth, experts, health, records, stats
+from api.routers import auth, experts, health, records, review, stats
 from api.security import Permission
 from graph.connection import Graph
 from graph.migrations import migrate
@@ -48,7 +48,9 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     app.include_router(auth.router)
     reader = [Depends(require(Permission.READ))]
     analyst = [Depends(require(Permission.ANALYZE))]
+    editor = [Depends(require(Permission.EDIT))]
     app.include_router(experts.router, dependencies=reader)
     app.include_router(records.router, dependencies=reader)
     app.include_router(stats.router, dependencies=analyst)
+    app.include_router(review.router, dependencies=editor)
     return app

@@ -11,6 +11,7 @@ from graph.errors import (
     ImportRejected,
     InvalidStatsRequest,
     NotFound,
+    ReviewAlreadyDecided,
 )
 
 STATUS: list[tuple[type[ExpertgraphError], int]] = [
@@ -18,6 +19,7 @@ STATUS: list[tuple[type[ExpertgraphError], int]] = [
     (ImportRejected, 422),
     (GraphUnavailable, 503),
     (InvalidStatsRequest, 422),
+    (ReviewAlreadyDecided, 409),
 ]
 
 

@@ -214,3 +214,41 @@ class AuditOut(BaseModel):
     target: str | None
     ip: str | None
     detail: str | None
+
+
+# --- entity resolution review queue (issue 4) ---------------------------------------------------
+
+
+class ReviewItemOut(BaseModel):
+    id: str
+    kind: str = Field(description="expert or organization")
+    status: str = Field(description="open, accepted or rejected")
+    score: float = Field(description="0..1: how likely the incoming row is the candidate")
+    reason: str = Field(description="score, ambiguous (two candidates) or conflict (strong keys disagree)")
+    features: dict[str, float | None] = Field(
+        description="each feature's agreement 0..1 (null: one side unknown) that drove the score"
+    )
+    incoming: dict[str, object] = Field(description="the held import row, as validated")
+    candidate_id: str
+    candidate: dict[str, object] | None = Field(description="the stored record it may be, side by side")
+    candidate_employers: list[str] = []
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+
+
+class ReviewPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[ReviewItemOut]
+
+
+class ReviewDecisionIn(BaseModel):
+    decided_by: str = Field(default="", max_length=200, description="who decided (name or account)")
+
+
+class ReviewDecisionOut(BaseModel):
+    id: str
+    status: str
+    record_id: str = Field(description="the expert or organization the held row was written to")

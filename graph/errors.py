@@ -5,7 +5,9 @@
     ├── ServerStartError        the local Neo4j server did not come up (log tail attached)
     ├── MigrationError          a schema migration failed
     ├── NotFound                a requested record does not exist (HTTP 404)
-    │   └── ExpertNotFound
+    │   ├── ExpertNotFound
+    │   └── ReviewItemNotFound
+    ├── ReviewAlreadyDecided    a review item was accepted or rejected before (HTTP 409)
     ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
     └── InvalidStatsRequest     a statistics request names an unknown dimension or value (HTTP 422)
 
@@ -41,6 +43,19 @@ class ExpertNotFound(NotFound):
     def __init__(self, expert_id: str) -> None:
         super().__init__(f"no expert with id {expert_id!r}")
         self.expert_id = expert_id
+
+
+class ReviewItemNotFound(NotFound):
+    def __init__(self, item_id: str) -> None:
+        super().__init__(f"no review item with id {item_id!r}")
+        self.item_id = item_id
+
+
+class ReviewAlreadyDecided(ExpertgraphError):
+    def __init__(self, item_id: str, status: str) -> None:
+        super().__init__(f"review item {item_id!r} is already {status}")
+        self.item_id = item_id
+        self.status = status
 
 
 @dataclass(frozen=True)

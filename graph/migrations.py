@@ -157,6 +157,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(51, "the action program's 2030 targets", (DataStep(SEED_TARGETS, _target_rows),)),
 )
+# Entity resolution's review queue (issue 4).
+_REVIEW_QUEUE: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT review_item_id IF NOT EXISTS FOR (n:ReviewItem) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX review_item_status IF NOT EXISTS FOR (n:ReviewItem) ON (n.status)",
+    "CREATE INDEX review_item_row_key IF NOT EXISTS FOR (n:ReviewItem) ON (n.row_key)",
+)
+MIGRATIONS += (Migration(15, "entity resolution review queue: item key, status and row key", _REVIEW_QUEUE),)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

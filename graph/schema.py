@@ -23,6 +23,7 @@ class Label(StrEnum):
     AUDIT = "AuditEntry"  # one line of the append-only audit log
     APP_SECRET = "AppSecret"  # shared secrets of the API processes (token signing key)
     TARGET = "Target"  # a planning target of the action program (issue 8), editable data
+    REVIEW_ITEM = "ReviewItem"  # an import row entity resolution could not decide, awaiting a person
 
 
 class Rel(StrEnum):
@@ -52,7 +53,10 @@ KEYS: dict[Label, str] = {
     Label.USER: "username",
     Label.APP_SECRET: "name",
     Label.TARGET: "key",
+    Label.REVIEW_ITEM: "id",
 }
+REVIEW_STATUSES = ("open", "accepted", "rejected")
+REVIEW_KINDS = ("expert", "organization")
 
 PROJECT_ROLES = ("lead", "secretary", "member")
 PARTNER_ROLES = ("host", "partner")

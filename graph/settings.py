@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +58,74 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+class ResolutionSettings(BaseSettings):
+    """Entity resolution: thresholds and feature weights, from `RESOLVE_*` variables.
+
+    A pair's points are the sum of its features' contributions (`ingest.match_score.contribution`:
+    +agree when the feature fully agrees, -disagree when it fully disagrees, 0 when unknown), and its
+    score is the logistic of points minus `bias`. Why these numbers: a name alone (+4) stays below the
+    bias (4.5), so a namesake never merges on the name only; a different birth year (-5) or ORCID iD
+    (-8) outweighs a perfect name; name + birth year (+7, score 0.92) or initials + birth year +
+    employer (+7.4) are sure. They were tuned on the demo's noisy duplicates and checked on OpenAlex
+    authors (bench/resolution.py, bench/README.md).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="RESOLVE_", env_file=".env", extra="ignore")
+
+    # score >= sure_threshold: merge; >= review_threshold: review queue; below: a new node.
+    sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
+    review_threshold: float = Field(default=0.2, ge=0.0, le=1.0)
+    bias: float = 4.5
+    # Where a name's similarity gives 0 points: above it the names agree, below they disagree.
+    name_center: float = 0.8
+    name_agree: float = 4.0
+    name_disagree: float = 6.0
+    birth_year_agree: float = 3.0
+    birth_year_disagree: float = 5.0
+    organization_agree: float = 2.0
+    organization_disagree: float = 0.5  # people change jobs: a different employer is weak evidence
+    fields_agree: float = 1.0
+    fields_disagree: float = 0.5
+    topics_agree: float = 1.0
+    topics_disagree: float = 0.3
+    coworkers_agree: float = 3.0
+    coworkers_disagree: float = 0.5
+    gender_agree: float = 0.3
+    gender_disagree: float = 4.0
+    ethnicity_agree: float = 0.3
+    ethnicity_disagree: float = 2.0
+    district_agree: float = 0.5
+    district_disagree: float = 0.3
+    phone_agree: float = 4.0
+    phone_disagree: float = 0.3
+    email_disagree: float = 0.5  # one person has several addresses; an equal one is a strong key
+    # An ORCID iD or staff code belongs to one person: two different ones are a different person.
+    unique_id_disagree: float = 8.0
+    # Organizations: the name carries most of the weight; the same short name or province helps.
+    org_sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
+    org_review_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    org_bias: float = 3.0
+    org_name_center: float = 0.75
+    org_name_agree: float = 5.5  # organization names repeat far less than person names
+    org_name_disagree: float = 6.0
+    org_short_name_agree: float = 2.0
+    org_short_name_disagree: float = 1.0
+    org_province_agree: float = 1.0
+    org_province_disagree: float = 3.0
+    org_kind_agree: float = 0.5
+    org_kind_disagree: float = 1.0
+
+    @model_validator(mode="after")
+    def _thresholds_in_order(self) -> ResolutionSettings:
+        if self.review_threshold > self.sure_threshold:
+            raise ValueError("RESOLVE_REVIEW_THRESHOLD must not exceed RESOLVE_SURE_THRESHOLD")
+        if self.org_review_threshold > self.org_sure_threshold:
+            raise ValueError("RESOLVE_ORG_REVIEW_THRESHOLD must not exceed RESOLVE_ORG_SURE_THRESHOLD")
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_resolution_settings() -> ResolutionSettings:
+    return ResolutionSettings()

@@ -65,6 +65,12 @@ def print_report(report: ImportReport) -> None:
             for name in kind_report.files
         )
         console.print(f"{kind_report.kind.value}: {files}", highlight=False)
+        if kind_report.merged or kind_report.queued or kind_report.resolved_new:
+            console.print(
+                f"{kind_report.kind.value}: resolution merged {kind_report.merged}, held for review "
+                f"{kind_report.queued} (GET /api/v1/import/review), new {kind_report.resolved_new}",
+                highlight=False,
+            )
 
 
 def print_rejection(errors: list[RowError]) -> None:
@@ -92,11 +98,14 @@ def reference() -> None:
 def load_files(
     files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True)],
     batch_size: Annotated[int, typer.Option(min=1)] = 5000,
+    resolve: Annotated[
+        bool, typer.Option(help="resolve experts/organizations without an id (entity resolution)")
+    ] = False,
 ) -> None:
     """Import .csv/.xlsx files named after their table (experts.csv, tri_thuc.xlsx, ...)."""
     with _graph(Settings()) as graph:
         try:
-            report = import_paths(graph, files, batch_size=batch_size)
+            report = import_paths(graph, files, batch_size=batch_size, resolve=resolve)
         except ImportRejected as exc:
             print_rejection(exc.errors)
             raise typer.Exit(1) from exc

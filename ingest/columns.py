@@ -102,6 +102,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("fields", "chuyen_nganh"),
         _c("topics", "tu_khoa"),
         _c("district", "huyen"),
+        _c("organization", "co_quan_cong_tac", False, "don_vi_cong_tac", "noi_cong_tac"),
     ),
     Kind.PROJECTS: (
         _c("project_code", "ma_de_tai", True),
@@ -181,10 +182,13 @@ def expected_columns(kind: Kind) -> str:
     return ", ".join(f"{c.name} ({c.vi})" for c in COLUMNS[kind])
 
 
-def match_header(table: Table, kind: Kind) -> tuple[list[str | None], list[RowError]]:
+def match_header(
+    table: Table, kind: Kind, optional: frozenset[str] = frozenset()
+) -> tuple[list[str | None], list[RowError]]:
     """Each header position's column name (None for a blank header over empty cells), and the errors.
 
-    Every unknown, repeated or missing column is its own error, all reported together.
+    Every unknown, repeated or missing column is its own error, all reported together. Columns in
+    `optional` may be missing even when required (the id column, when the import resolves entities).
     """
     lookup = _LOOKUPS[kind]
     names: list[str | None] = []
@@ -213,7 +217,11 @@ def match_header(table: Table, kind: Kind) -> tuple[list[str | None], list[RowEr
         else:
             seen[name] = header
     for column in COLUMNS[kind]:
-        if column.required and column.name not in seen:
+        if column.required and column.name not in seen and column.name not in optional:
             reason = f"column is missing; a {kind.value} table needs it (Vietnamese: {column.vi})"
             error(column.name, "", reason)
     return names, errors
+
+
+# Id columns that entity resolution fills in when empty (see ingest.resolution).
+RESOLVABLE_KEYS: dict[Kind, str] = {Kind.EXPERTS: "expert_id", Kind.ORGANIZATIONS: "org_id"}

@@ -16,9 +16,12 @@ from pathlib import Path
 
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
+from graph.settings import ResolutionSettings, get_resolution_settings
 from ingest.columns import LOAD_ORDER, Kind, kind_for_name
+from ingest.merge_write import write_merges, write_review_items
 from ingest.readers import Table, read_table
 from ingest.records import to_record
+from ingest.resolution import Resolved, resolve_batch
 from ingest.validate import validate_batch
 from ingest.write import Runner, write_cost, write_kind
 
@@ -35,6 +38,11 @@ class KindReport:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
+    # Entity resolution (import with resolve=True): rows merged into a stored record, rows held in
+    # the review queue, and rows that became new records.
+    merged: int = 0
+    queued: int = 0
+    resolved_new: int = 0
 
 
 @dataclass
@@ -57,7 +65,13 @@ TableInput = Mapping[Kind, Table | Sequence[Table]] | Mapping[str, Table | Seque
 
 
 def import_tables(
-    graph: Graph, tables: TableInput, *, batch_size: int = 5000, atomic_limit: int = ATOMIC_LIMIT
+    graph: Graph,
+    tables: TableInput,
+    *,
+    batch_size: int = 5000,
+    atomic_limit: int = ATOMIC_LIMIT,
+    resolve: bool = False,
+    resolution: ResolutionSettings | None = None,
 ) -> ImportReport:
     """Validate every table (raising ImportRejected, having written nothing), then write all kinds.
 
@@ -65,20 +79,35 @@ def import_tables(
     nothing. A larger one would outgrow the server's transaction memory (145k CORDIS rows need far
     more than a 512 MB heap gives), so each chunk commits on its own. The batch is valid by then,
     so only a server failure can stop it midway, and importing the same files again completes it.
+
+    With `resolve`, expert and organization rows may leave their id empty: entity resolution
+    (`ingest.resolution`) merges them into the stored record they surely are, holds unsure ones in
+    the review queue, or gives them a new deterministic id.
     """
     started = time.perf_counter()
     by_kind: dict[Kind, list[Table]] = {}
     for kind_name, given in tables.items():
         kind = Kind(kind_name)
         by_kind.setdefault(kind, []).extend([given] if isinstance(given, Table) else given)
-    batch = validate_batch(graph, by_kind)
+    batch = validate_batch(graph, by_kind, resolve=resolve)
+    resolved = Resolved()
+    if resolve:
+        resolved = resolve_batch(graph, batch, resolution or get_resolution_settings())
     records = {
         kind: [to_record(kind, row.model) for row in batch.rows[kind]]
         for kind in LOAD_ORDER
         if kind in batch.rows
     }
     reports = {
-        kind: KindReport(kind, batch.files[kind], batch.read[kind], duplicates=batch.duplicates[kind])
+        kind: KindReport(
+            kind,
+            batch.files[kind],
+            batch.read[kind],
+            duplicates=batch.duplicates[kind],
+            merged=resolved.merged.get(kind, 0),
+            queued=resolved.queued.get(kind, 0),
+            resolved_new=resolved.new.get(kind, 0),
+        )
         for kind in records
     }
     year = date.today().year
@@ -93,6 +122,8 @@ def import_tables(
                 counts.updated,
                 counts.unchanged,
             )
+            write_merges(run, kind, resolved.merges.records.get(kind, []))
+        write_review_items(run, resolved.review_items)
 
     atomic = cost <= atomic_limit
     if atomic:
@@ -110,7 +141,12 @@ def import_tables(
 
 
 def import_paths(
-    graph: Graph, paths: Sequence[Path], *, batch_size: int = 5000, atomic_limit: int = ATOMIC_LIMIT
+    graph: Graph,
+    paths: Sequence[Path],
+    *,
+    batch_size: int = 5000,
+    atomic_limit: int = ATOMIC_LIMIT,
+    resolve: bool = False,
 ) -> ImportReport:
     """Import files whose names say their kind: `experts.csv`, `tri_thuc.xlsx`, `02_de_tai.csv`.
 
@@ -127,7 +163,7 @@ def import_paths(
             errors.extend(exc.errors)
     if errors:
         raise ImportRejected(errors)
-    return import_tables(graph, tables, batch_size=batch_size, atomic_limit=atomic_limit)
+    return import_tables(graph, tables, batch_size=batch_size, atomic_limit=atomic_limit, resolve=resolve)
 
 
 def import_directory(

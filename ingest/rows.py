@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, ValidationInfo
 from pydantic import model_validator as _model_validator
 
 from graph.errors import RowError
@@ -96,7 +96,20 @@ def _byline_position(text: str) -> int:
     return number
 
 
+def _key_unless_resolving(value: object, info: ValidationInfo) -> str | None:
+    """A key column is required, except when the import resolves entities (context `resolve`):
+    then an empty key means "find this record in the graph, or give it a new id"."""
+    text = _present(value)
+    if text is None:
+        if (info.context or {}).get("resolve"):
+            return None
+        raise cell_error("is required")
+    return cells.text(text)
+
+
 Key = Annotated[str, _required(cells.text)]
+# The id of an expert or organization: optional when the import resolves entities.
+ResolvableKey = Annotated[str | None, PlainValidator(_key_unless_resolving)]
 Text = Annotated[str, _required(cells.text)]
 OptText = Annotated[str | None, _optional(cells.text)]
 Year = Annotated[int | None, _optional(cells.year)]
@@ -113,7 +126,7 @@ class ImportRow(BaseModel):
 
 
 class OrganizationRow(ImportRow):
-    org_id: Key
+    org_id: ResolvableKey = Field(default=None, validate_default=True)
     name: Text
     short_name: OptText = None
     kind: Annotated[str, _required(_coded(ORG_KIND_VOCAB))]
@@ -130,7 +143,7 @@ class OrganizationRow(ImportRow):
 
 
 class ExpertRow(ImportRow):
-    expert_id: Key
+    expert_id: ResolvableKey = Field(default=None, validate_default=True)
     full_name: Text
     academic_title: Annotated[str | None, _optional(_coded(TITLE_VOCAB))] = None
     degree: Annotated[str | None, _optional(_coded(DEGREE_VOCAB))] = None
@@ -149,6 +162,8 @@ class ExpertRow(ImportRow):
     fields: FieldCodes = []
     topics: Topics = []
     district: OptText = None
+    # The employer's name as written, for entity resolution when org_id is empty.
+    organization: OptText = None
     # Set from full_name: the name without the titles and degrees written before it.
     name: str = ""
 

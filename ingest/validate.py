@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from graph import upserts
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
-from ingest.columns import COLUMNS, KEY_COLUMNS, Kind, match_header
+from ingest.columns import COLUMNS, KEY_COLUMNS, RESOLVABLE_KEYS, Kind, match_header
 from ingest.readers import Table
 from ingest.rows import ExpertRow, ImportRow, parse_row, row_errors
 
@@ -90,22 +90,28 @@ def _error_order(error: RowError) -> tuple[str, str, int]:
 
 
 def validate_table(
-    table: Table, kind: Kind, *, known_field_codes: set[str] | None = None
+    table: Table, kind: Kind, *, known_field_codes: set[str] | None = None, resolve: bool = False
 ) -> tuple[list[ValidRow], list[RowError]]:
     """The valid rows of one table (duplicates collapsed) and all of its errors, in row order."""
-    valid, errors, _ = _validate_table(table, kind, known_field_codes, set())
+    valid, errors, _ = _validate_table(table, kind, known_field_codes, set(), resolve)
     return valid, errors
 
 
 def _validate_table(
-    table: Table, kind: Kind, known_field_codes: set[str] | None, failed_keys: set[str]
+    table: Table,
+    kind: Kind,
+    known_field_codes: set[str] | None,
+    failed_keys: set[str],
+    resolve: bool = False,
 ) -> tuple[list[ValidRow], list[RowError], int]:
-    """Also adds the key of every row that fails to `failed_keys`."""
-    names, errors = match_header(table, kind)
+    """Also adds the key of every row that fails to `failed_keys`. With `resolve`, the id column of
+    experts and organizations may be missing or empty: resolution finds or makes the id."""
+    optional = frozenset([RESOLVABLE_KEYS[kind]]) if resolve and kind in RESOLVABLE_KEYS else frozenset()
+    names, errors = match_header(table, kind, optional)
     # A missing required column is one header error, not one "is required" per row.
-    missing = {c.name for c in COLUMNS[kind] if c.required and c.name not in names}
+    missing = {c.name for c in COLUMNS[kind] if c.required and c.name not in names} - optional
     positions = [(position, name) for position, name in enumerate(names) if name is not None]
-    context: dict[str, Any] = {"known_field_codes": known_field_codes}
+    context: dict[str, Any] = {"known_field_codes": known_field_codes, "resolve": resolve}
     valid: list[ValidRow] = []
     for raw_row in table.rows:
         raw = {name: raw_row.values[position] or None for position, name in positions}
@@ -131,6 +137,9 @@ def dedupe(kind: Kind, rows: Sequence[ValidRow]) -> tuple[list[ValidRow], list[R
     key_field = ", ".join(KEY_COLUMNS[kind])
     for row in rows:
         key = key_of(kind, row.model)
+        if None in key:  # no id yet: entity resolution tells such rows apart
+            kept.append(row)
+            continue
         seen = first.get(key)
         if seen is None:
             first[key] = row
@@ -148,8 +157,11 @@ def dedupe(kind: Kind, rows: Sequence[ValidRow]) -> tuple[list[ValidRow], list[R
     return kept, errors, collapsed
 
 
-def validate_batch(graph: Graph, tables: Mapping[Kind, Sequence[Table]]) -> Batch:
-    """Every table, then the references and unique values across them; raises ImportRejected."""
+def validate_batch(graph: Graph, tables: Mapping[Kind, Sequence[Table]], *, resolve: bool = False) -> Batch:
+    """Every table, then the references and unique values across them; raises ImportRejected.
+
+    With `resolve`, rows without an id are left for entity resolution, which also settles their
+    emails, ORCID iDs and staff codes (a stored holder of one is the same person)."""
     known_field_codes = {row["code"] for row in graph.read(upserts.FIELD_CODES)}
     batch = Batch()
     errors: list[RowError] = []
@@ -160,7 +172,7 @@ def validate_batch(graph: Graph, tables: Mapping[Kind, Sequence[Table]]) -> Batc
         collapsed_total = 0
         failed = batch.failed_keys.setdefault(kind, set())
         for table in kind_tables:
-            valid, table_errors, collapsed = _validate_table(table, kind, known_field_codes, failed)
+            valid, table_errors, collapsed = _validate_table(table, kind, known_field_codes, failed, resolve)
             rows.extend(valid)
             errors.extend(table_errors)
             collapsed_total += collapsed
@@ -201,7 +213,11 @@ def _reference_errors(graph: Graph, batch: Batch) -> list[RowError]:
 
 def _unique_value_errors(graph: Graph, rows: Sequence[ValidRow]) -> list[RowError]:
     """An email, ORCID iD or staff code may name one expert only, in the file and in the graph."""
-    experts = [(row, row.model) for row in rows if isinstance(row.model, ExpertRow)]
+    experts = [
+        (row, row.model)
+        for row in rows
+        if isinstance(row.model, ExpertRow) and row.model.expert_id is not None
+    ]
     errors: list[RowError] = []
     for prop, query in _UNIQUE_EXPERT_VALUES:
         holder: dict[str, tuple[ValidRow, ExpertRow]] = {}

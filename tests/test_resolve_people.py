@@ -1,0 +1,107 @@
+"""Person resolution decisions on real name variants: strong keys, fuzzy spellings, namesakes.
+
+Pure scoring, no graph: the import-path tests (test_import_resolution.py) run it against Neo4j.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.settings import ResolutionSettings
+from ingest.match_score import name_similarity, name_tokens
+from ingest.resolve_people import PeopleIndex, PersonRecord, new_person_id, resolve_person
+
+S = ResolutionSettings()
+
+
+def person(name: str, id: str | None = None, **values: object) -> PersonRecord:
+    return PersonRecord(id=id, name=name, tokens=tuple(name_tokens(name)), **values)  # type: ignore[arg-type]
+
+
+STORED = person(
+    "Nguyễn Văn Hòa",
+    "LC-1",
+    birth_year=1970,
+    gender="M",
+    email="hoa@laichau.gov.vn",
+    orcid="0000-0002-1825-0097",
+    staff_code="CB-0042",
+    org_ids=frozenset({"LC-SKHCN"}),
+)
+INDEX = PeopleIndex([STORED, person("Lò Thị Ba", "LC-2", birth_year=1985, gender="F")])
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("email", "HOA@laichau.gov.vn "), ("orcid", "0000-0002-1825-0097"), ("staff_code", "cb-0042")],
+)
+def test_each_strong_key_alone_merges_even_under_another_name(key: str, value: str) -> None:
+    decision = resolve_person(person("Hoa Nguyen", **{key: value}), INDEX, S)
+    assert (decision.action, decision.candidate_id, decision.reason) == ("merge", "LC-1", key)
+
+
+def test_strong_keys_pointing_at_two_people_go_to_review() -> None:
+    other = person("Nguyễn Văn Hòa", "LC-9", email="hoa2@gmail.com")
+    index = PeopleIndex([STORED, other])
+    decision = resolve_person(
+        person("Nguyễn Văn Hòa", email="hoa2@gmail.com", staff_code="CB-0042"), index, S
+    )
+    assert decision.action == "review"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Nguyen Van Hoa",  # no diacritics
+        "NGUYỄN VĂN HÒA",  # capitals
+        "N. V. Hòa",  # initials
+        "Nguyễn V. Hoà",  # initial and old tone mark
+        "PGS.TS. Nguyễn Văn Hoà",  # titles and old tone mark
+        "Nguyễn Văn Hòaa",  # a doubled letter
+        "Nguyễn Văn Hòa",  # NFD input
+    ],
+)
+def test_spelling_variants_with_the_same_birth_year_and_employer_merge(written: str) -> None:
+    import unicodedata
+
+    incoming = person(unicodedata.normalize("NFD", written), birth_year=1970, org_ids=frozenset({"LC-SKHCN"}))
+    decision = resolve_person(incoming, INDEX, S)
+    assert (decision.action, decision.candidate_id) == ("merge", "LC-1"), decision
+
+
+def test_a_birth_year_one_off_still_merges_with_employer_support() -> None:
+    incoming = person("Nguyen Van Hoa", birth_year=1971, org_ids=frozenset({"LC-SKHCN"}), gender="M")
+    assert resolve_person(incoming, INDEX, S).action == "merge"
+
+
+def test_a_namesake_born_years_apart_is_never_merged() -> None:
+    incoming = person("Nguyễn Văn Hòa", birth_year=1990, org_ids=frozenset({"LB-SYT"}))
+    assert resolve_person(incoming, INDEX, S).action == "new"
+
+
+def test_the_same_name_and_nothing_else_waits_for_a_person() -> None:
+    decision = resolve_person(person("Nguyễn Văn Hòa"), INDEX, S)
+    assert (decision.action, decision.candidate_id) == ("review", "LC-1")
+
+
+def test_a_different_orcid_outweighs_a_perfect_name() -> None:
+    incoming = person("Nguyễn Văn Hòa", birth_year=1970, orcid="0000-0001-0000-0001")
+    assert resolve_person(incoming, INDEX, S).action == "new"
+
+
+def test_two_equally_likely_people_are_never_chosen_between_silently() -> None:
+    twin = person("Nguyễn Văn Hòa", "LC-7", birth_year=1970, gender="M")
+    index = PeopleIndex([STORED, twin])
+    decision = resolve_person(person("Nguyen Van Hoa", birth_year=1970, gender="M"), index, S)
+    assert decision.action == "review"
+
+
+def test_english_order_and_initials_score_high() -> None:
+    assert name_similarity(name_tokens("Wenying Chen"), name_tokens("Chen Wenying")) >= 0.9
+    assert name_similarity(name_tokens("P. A. Allen"), name_tokens("Philip A. Allen")) >= 0.9
+    assert name_similarity(name_tokens("Trần Văn An"), name_tokens("Nguyễn Văn Bình")) < 0.6
+
+
+def test_new_ids_are_deterministic_and_ignore_spelling() -> None:
+    assert new_person_id("PGS.TS. Nguyễn Văn Hoà", 1970) == new_person_id("Nguyen Van Hoa", 1970)
+    assert new_person_id("Nguyen Van Hoa", 1970) != new_person_id("Nguyen Van Hoa", 1971)
