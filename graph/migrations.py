@@ -164,6 +164,10 @@ _REVIEW_QUEUE: tuple[LiteralString, ...] = (
     "CREATE INDEX review_item_row_key IF NOT EXISTS FOR (n:ReviewItem) ON (n.row_key)",
 )
 MIGRATIONS += (Migration(15, "entity resolution review queue: item key, status and row key", _REVIEW_QUEUE),)
+# Issues own version ranges (10s import, 20s search, 50s statistics, ...), so the tuple is written in
+# merge order; they apply in version order, and two with one version are a bug caught here.
+MIGRATIONS = tuple(sorted(MIGRATIONS, key=lambda m: m.version))
+assert len({m.version for m in MIGRATIONS}) == len(MIGRATIONS), "two migrations share a version"
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
