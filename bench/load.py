@@ -1,0 +1,201 @@
+"""Concurrent users on loopback against the real API and the demo graph, with a realistic mix.
+
+    python -m bench.load [--seconds 10] [--levels 1,2,4,8,16,32] [--workers 2]
+
+Each level runs N client threads for a bounded time (and a bounded number of requests), then stops.
+The mix: 60% search, 20% profile, 10% long-text match (search with a task description until the
+match endpoint exists), 10% workforce statistics. The baseline is one user (level 1) in the same run.
+Reports throughput, median and p95 latency, errors, searches per second, and the first level whose
+p95 crosses 200 ms. Only 127.0.0.1 is ever contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from graph.migrations import migrate
+from graph.runtime import open_runtime
+from graph.server import free_port
+from graph.settings import Settings
+from ingest.demo_load import load_demo
+
+QUERIES = [
+    "nông nghiệp",
+    "nong nghiep",
+    "sâm Lai Châu",
+    "chè Shan tuyết",
+    "giáo dục song ngữ",
+    "lúa",
+    "sạt lở đất",
+    "y học cổ truyền",
+    "chuyển đổi số",
+    "du lịch cộng đồng",
+    "landslide",
+    "tea",
+    "cá tầm",
+    "mắc ca",
+    "dân tộc Mông",
+    "thủy điện",
+    "đất hiếm",
+    "dinh dưỡng trẻ em",
+]
+TASKS = [
+    "Tư vấn xây dựng quy trình nhân giống và trồng sâm Lai Châu dưới tán rừng cho hợp tác xã",
+    "Phản biện đề án phát triển vùng chè Shan tuyết gắn với du lịch cộng đồng tại Tân Uyên",
+    "Assess landslide and flash-flood risk for resettlement areas near hydropower reservoirs",
+]
+MAX_REQUESTS_PER_LEVEL = 20_000
+P95_BUDGET_MS = 200.0
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, kind: str, ms: float, ok: bool) -> None:
+        with self.lock:
+            self.latencies.setdefault(kind, []).append(ms)
+            self.errors += 0 if ok else 1
+
+    def all(self) -> list[float]:
+        return [x for values in self.latencies.values() for x in values]
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def _user(base: str, token: str, expert_ids: list[str], stop: float, tally: Tally, seed: int) -> None:
+    rng = random.Random(seed)
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
+        while time.monotonic() < stop and sum(map(len, tally.latencies.values())) < MAX_REQUESTS_PER_LEVEL:
+            roll = rng.random()
+            if roll < 0.6:
+                kind, method, path, params = (
+                    "search",
+                    "GET",
+                    "/api/v1/experts/search",
+                    {"q": rng.choice(QUERIES)},
+                )
+            elif roll < 0.8:
+                kind, method, path, params = "profile", "GET", f"/api/v1/experts/{rng.choice(expert_ids)}", {}
+            elif roll < 0.9:
+                kind, method, path, params = (
+                    "match",
+                    "GET",
+                    "/api/v1/experts/search",
+                    {"q": rng.choice(TASKS)},
+                )
+            else:
+                kind, method, path, params = "stats", "GET", "/api/v1/stats/workforce", {"by": "sector"}
+            started = time.perf_counter()
+            try:
+                ok = client.request(method, path, params=params).status_code < 400
+            except httpx.HTTPError:
+                ok = False
+            tally.add(kind, (time.perf_counter() - started) * 1000, ok)
+
+
+def run_level(base: str, token: str, expert_ids: list[str], users: int, seconds: float) -> Tally:
+    tally = Tally()
+    stop = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=_user, args=(base, token, expert_ids, stop, tally, i)) for i in range(users)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return tally
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--levels", default="1,2,4,8,16,32")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        bolt = free_port()
+        settings = Settings(local_bolt_port=bolt, demo_dir=Path(tmp) / "demo", local_home=Path(tmp) / "neo4j")
+        runtime = open_runtime(settings, home=settings.local_home, port=bolt)
+        migrate(runtime.graph)
+        load_demo(runtime.graph, settings)
+        from api.security import hash_password
+        from queries.users import upsert_user
+
+        upsert_user(runtime.graph, "load-admin", "Load test", "admin", hash_password("load-test-pw"))
+        expert_ids = [r["id"] for r in runtime.graph.read("MATCH (e:Expert) RETURN e.id AS id")]
+        port = free_port()
+        env = {**os.environ, "NEO4J_URI": runtime.server.uri if runtime.server else ""}
+        cmd = [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.serve_app:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ]
+        api = subprocess.Popen(cmd, env=env, start_new_session=True)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(120):
+                try:
+                    if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.5)
+            token = httpx.post(
+                f"{base}/api/v1/auth/token", data={"username": "load-admin", "password": "load-test-pw"}
+            ).json()["access_token"]
+            run_level(base, token, expert_ids, 2, 3.0)  # warm-up, not reported
+            print(f"{'users':>5} {'req/s':>7} {'search/s':>8} {'median':>8} {'p95':>8} {'errors':>6}")
+            crossed = None
+            baseline_p95 = None
+            for users in levels:
+                tally = run_level(base, token, expert_ids, users, args.seconds)
+                values = tally.all()
+                p95 = _p95(values)
+                baseline_p95 = baseline_p95 or p95
+                searches = len(tally.latencies.get("search", [])) / args.seconds
+                print(
+                    f"{users:>5} {len(values) / args.seconds:>7.1f} {searches:>8.1f} "
+                    f"{statistics.median(values):>6.1f}ms {p95:>6.1f}ms {tally.errors:>6}  "
+                    f"(p95 {p95 / baseline_p95:.1f}x one user)"
+                )
+                if crossed is None and p95 > P95_BUDGET_MS:
+                    crossed = users
+            print(f"p95 crosses {P95_BUDGET_MS:.0f} ms at: {crossed or 'none of the levels run'} users")
+        finally:
+            os.killpg(api.pid, signal.SIGINT)
+            api.wait(30)
+            runtime.close()
+
+
+if __name__ == "__main__":
+    main()
