@@ -33,6 +33,8 @@ def test_compose_file_is_valid() -> None:
     config = json.loads(result.stdout)
     assert config["services"]["neo4j"]["image"] == "neo4j:5.26-community"
     assert config["services"]["api"]["environment"]["NEO4J_URI"] == "bolt://neo4j:7687"
+    assert config["services"]["api"]["deploy"]["replicas"] >= 2  # stateless API behind the proxy
+    assert "8000" in str(config["services"]["proxy"]["ports"])
 
 
 def test_compose_refuses_to_run_without_a_password() -> None:
