@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
-from api import errors
+from api import errors, openapi
 from api.deps import require
 from api.routers import auth, experts, health, records, review, stats
 from api.security import Permission
@@ -43,6 +43,7 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     if graph is not None:
         app.state.graph = graph  # usable before the lifespan runs (e.g. a client not yet entered)
     errors.install(app)
+    openapi.install(app)
     # The access policy in one place: each router's floor; a route may ask for more.
     app.include_router(health.router)
     app.include_router(auth.router)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, status
@@ -148,7 +147,10 @@ def audit_log(
     graph: GraphDep,
     user: Annotated[str | None, Query(max_length=64)] = None,
     action: Annotated[str | None, Query(max_length=64)] = None,
-    since: Annotated[datetime | None, Query()] = None,
+    since: Annotated[
+        str | None,
+        Query(pattern=r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$", description="ISO date or date-time"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AuditOut]:
@@ -157,7 +159,7 @@ def audit_log(
         graph,
         user=user,
         action=action,
-        since=since.isoformat() if since else None,
+        since=since,
         limit=limit,
         offset=offset,
     )
