@@ -6,7 +6,8 @@
     ├── MigrationError          a schema migration failed
     ├── NotFound                a requested record does not exist (HTTP 404)
     │   └── ExpertNotFound
-    └── ImportRejected          a file failed validation; carries every row error (HTTP 422)
+    ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
+    └── InvalidNetworkFilter    a network analysis filter names no sector, field or sane period (HTTP 422)
 
 `api/errors.py` maps each kind to one HTTP status.
 """
@@ -70,3 +71,19 @@ class ImportRejected(ExpertgraphError):
         head = "; ".join(str(e) for e in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
         super().__init__(f"{len(errors)} problem(s): {head}{more}")
+
+
+class InvalidNetworkFilter(ExpertgraphError):
+    """A filter of the network analysis that cannot be applied; names the parameter and the value."""
+
+    def __init__(self, field: str, value: str, reason: str) -> None:
+        super().__init__(f'network filter "{field}": {value!r} {reason}')
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+
+class NetworkNodeNotFound(NotFound):
+    def __init__(self, node_id: str, projection: str) -> None:
+        super().__init__(f"no node {node_id!r} in the {projection} network")
+        self.node_id = node_id

@@ -120,11 +120,17 @@ def _sector_rows() -> dict[str, Any]:
     }
 
 
+# Issue 7 (network analysis): the data version that imports bump and analysis caches read.
+_DATA_VERSION: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT data_version_key IF NOT EXISTS FOR (n:DataVersion) REQUIRE n.key IS UNIQUE",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
     Migration(3, "full-text indexes over display and folded text", _FULLTEXT),
     Migration(4, "the action program's eight sectors", (DataStep(SEED_SECTORS, _sector_rows),)),
+    Migration(40, "a data version node key, bumped by imports", _DATA_VERSION),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -19,6 +19,7 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     MIGRATION = "SchemaMigration"
+    DATA_VERSION = "DataVersion"  # one node counting imports, so caches know when data changed
 
 
 class Rel(StrEnum):
@@ -45,6 +46,7 @@ KEYS: dict[Label, str] = {
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
     Label.MIGRATION: "version",
+    Label.DATA_VERSION: "key",
 }
 
 PROJECT_ROLES = ("lead", "secretary", "member")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from graph import upserts
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from ingest.columns import LOAD_ORDER, Kind, kind_for_name
@@ -100,6 +101,8 @@ def import_tables(
         graph.write_tx(lambda tx: write_all(lambda work: work(tx)))
     else:
         write_all(graph.write_tx)
+    if any(r.created or r.updated for r in reports.values()):
+        graph.write(upserts.BUMP_DATA_VERSION)  # tells analysis caches the data changed
     encodings = {
         table.file: table.encoding
         for kind_tables in by_kind.values()
