@@ -1,8 +1,9 @@
 """SVG pictures a person can look at: an ego network and the map of communities.
 
-Positions come from networkx's spring layout with a fixed seed, so the same data draws the same
-picture. Nodes are coloured by community, drawn as circles (people) or squares (bodies, sectors),
-sized by weighted degree and labelled with their Vietnamese names; ties are drawn thicker when stronger.
+An ego network is laid out by networkx's spring layout with a fixed seed, so the same data draws the
+same picture; communities sit on a ring, largest first, so that big circles never cover each other.
+Nodes are coloured by community, drawn as circles (people) or squares (bodies, sectors), sized by
+weighted degree and labelled with their Vietnamese names; stronger ties are drawn thicker.
 """
 
 from __future__ import annotations
@@ -45,6 +46,17 @@ def _positions(g: nx.Graph) -> dict[str, tuple[float, float]]:
             MARGIN + 30 + (p[1] - min(ys)) / span_y * (HEIGHT - 2 * MARGIN - 30),
         )
         for n, p in raw.items()
+    }
+
+
+def _ring(names: list[str]) -> dict[str, tuple[float, float]]:
+    """Communities on an ellipse, largest at the top, clockwise: big circles never cover each other."""
+    cx, cy = WIDTH / 2, HEIGHT / 2 + 30
+    rx, ry = WIDTH / 2 - 170, HEIGHT / 2 - 130
+    n = max(len(names), 1)
+    return {
+        name: (cx + rx * math.sin(2 * math.pi * i / n), cy - ry * math.cos(2 * math.pi * i / n))
+        for i, name in enumerate(names)
     }
 
 
@@ -126,11 +138,7 @@ def communities_svg(analysis: Analysis, summaries: list[Community], largest: int
         ca, cb = m.community[index[u]], m.community[index[v]]
         if ca != cb and ca in ids and cb in ids:
             between[(min(ca, cb), max(ca, cb))] += tie["weight"]
-    g = nx.Graph()
-    g.add_nodes_from(str(c.id) for c in shown)
-    for (a, b), w in between.items():
-        g.add_edge(str(a), str(b), weight=w)
-    pos = _positions(g)
+    pos = _ring([str(c.id) for c in shown])
     top_size = max((c.size for c in shown), default=1)
     top_weight = max(between.values(), default=1.0) or 1.0
     title = f"Các cộng đồng cộng tác ({analysis.network.kind.value})"
@@ -147,7 +155,7 @@ def communities_svg(analysis: Analysis, summaries: list[Community], largest: int
         )
     for c in shown:
         x, y = pos[str(c.id)]
-        r = 10.0 + 38.0 * math.sqrt(c.size / top_size)
+        r = 10.0 + 30.0 * math.sqrt(c.size / top_size)
         out.append(_shape(x, y, r, colour(c.id), False, "#fff", 2.0))
         out.append(
             f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="14" font-weight="bold" text-anchor="middle" '

@@ -45,7 +45,7 @@ def _reason(common: list[str], fields: list[str], field_names: dict[str, str]) -
     vi = f"Có {len(common)} đối tác chung ({shown})"
     en = f"{len(common)} partner(s) in common ({shown_en})"
     if fields:
-        names = "; ".join(field_names.get(f, f) for f in fields[:3])
+        names = " | ".join(field_names.get(f, f) for f in fields[:3])
         vi += f"; cùng chuyên ngành: {names}"
         en += f"; same field(s): {names}"
     return vi + ".", en + "."
