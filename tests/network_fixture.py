@@ -24,10 +24,14 @@ ORGS = [
     {"org_id": "T-G1", "name": "Sở Y tế Lai Châu", "kind": "government_agency", "province": "Lai Châu"},
 ]
 EXPERTS = [
-    {"expert_id": "T-A", "full_name": "Nguyễn Văn Đức", "org_id": "T-U1", "sector": "AGRI_FOREST", "fields": "401"},
-    {"expert_id": "T-B", "full_name": "Lò Thị Ba", "org_id": "T-E1", "sector": "AGRI_FOREST", "fields": "40101"},
-    {"expert_id": "T-C", "full_name": "Vàng A Chứ", "org_id": "T-G1", "sector": "AGRI_FOREST", "fields": "40101"},
-    {"expert_id": "T-D", "full_name": "Tòng Văn Dũng", "org_id": "T-G1", "sector": "AGRI_FOREST", "fields": "101"},
+    {"expert_id": "T-A", "full_name": "Nguyễn Văn Đức", "org_id": "T-U1", "sector": "AGRI_FOREST",
+     "fields": "401"},
+    {"expert_id": "T-B", "full_name": "Lò Thị Ba", "org_id": "T-E1", "sector": "AGRI_FOREST",
+     "fields": "40101"},
+    {"expert_id": "T-C", "full_name": "Vàng A Chứ", "org_id": "T-G1", "sector": "AGRI_FOREST",
+     "fields": "40101"},
+    {"expert_id": "T-D", "full_name": "Tòng Văn Dũng", "org_id": "T-G1", "sector": "AGRI_FOREST",
+     "fields": "101"},
     {"expert_id": "T-E", "full_name": "Lê Thị Hoà", "org_id": "T-G1", "sector": "HEALTH", "fields": "302"},
     {"expert_id": "T-F", "full_name": "Phạm Văn Phú", "org_id": "T-E1", "sector": "HEALTH", "fields": "302"},
     {"expert_id": "T-G", "full_name": "Lường Thị Gấm", "org_id": "T-E1", "sector": "CULTURE"},
@@ -35,17 +39,22 @@ EXPERTS = [
 ]  # fmt: skip
 PROJECTS = [
     {"project_code": "T-P1", "title": "Chè Shan tuyết", "start_year": "2019", "end_year": "2020",
-     "status": "ongoing", "sector": "AGRI_FOREST", "fields": "401"},
+     "status": "ongoing", "sector": "AGRI_FOREST",
+     "fields": "401"},
     {"project_code": "T-P2", "title": "Giống lúa nương", "start_year": "2014", "end_year": "2015",
-     "status": "completed", "sector": "AGRI_FOREST", "fields": "40101"},
+     "status": "completed", "sector": "AGRI_FOREST",
+     "fields": "40101"},
     {"project_code": "T-P3", "title": "Thống kê nông hộ", "start_year": "2010", "end_year": "2010",
-     "status": "completed", "sector": "AGRI_FOREST", "fields": "101"},
+     "status": "completed", "sector": "AGRI_FOREST",
+     "fields": "101"},
     {"project_code": "T-P4", "title": "Sốt rét vùng cao", "start_year": "2020", "end_year": "2020",
      "status": "completed", "sector": "HEALTH", "fields": "302"},
     {"project_code": "T-P5", "title": "Nhân giống sâm", "start_year": "2026", "status": "proposed",
-     "sector": "AGRI_FOREST", "fields": "40101"},
+     "sector": "AGRI_FOREST",
+     "fields": "40101"},
     {"project_code": "T-P6", "title": "Giống chè mới", "start_year": "2026", "status": "proposed",
-     "sector": "AGRI_FOREST", "fields": "40101"},
+     "sector": "AGRI_FOREST",
+     "fields": "40101"},
 ]  # fmt: skip
 MEMBERS = [
     {"project_code": p, "expert_id": e, "role": "member"}
