@@ -26,7 +26,8 @@ WHERE a.id < b.id
   AND ($year_to IS NULL OR p.start_year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
   AND ($field IS NULL OR EXISTS { (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN a.id AS source, b.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years
+RETURN a.id AS source, b.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years,
+       count(p) AS items
 """
 # A publication has no sector of its own: it is of a sector when it is about one of the sector's fields.
 EXPERT_PAPER_TIES: LiteralString = """
@@ -37,7 +38,7 @@ WHERE a.id < b.id
   AND ($sector IS NULL OR EXISTS { (w)-[:ABOUT]->(f:Field)
                                    WHERE any(c IN $sector_fields WHERE f.code STARTS WITH c) })
   AND ($field IS NULL OR EXISTS { (w)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN a.id AS source, b.id AS target, collect(w.year) AS years
+RETURN a.id AS source, b.id AS target, collect(w.year) AS years, count(w) AS items
 """
 EXPERT_NODES: LiteralString = """
 MATCH (e:Expert)
@@ -60,7 +61,8 @@ WHERE a.id < b.id
   AND ($year_to IS NULL OR p.start_year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
   AND ($field IS NULL OR EXISTS { (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN a.id AS source, b.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years
+RETURN a.id AS source, b.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years,
+       count(p) AS items
 """
 # An organization is "of" a sector or field when it took part in a project of it.
 ORGANIZATION_NODES: LiteralString = """
@@ -84,7 +86,8 @@ WHERE ($year_from IS NULL OR coalesce(p.end_year, p.start_year) >= $year_from)
   AND ($year_to IS NULL OR p.start_year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
   AND ($field IS NULL OR EXISTS { (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN e.id AS source, o.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years
+RETURN e.id AS source, o.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years,
+       count(p) AS items
 """
 EXPERT_EMPLOYMENT: LiteralString = """
 MATCH (e:Expert)-[w:WORKS_AT]->(o:Organization)
@@ -137,8 +140,10 @@ def _add_ties(
             tie["weight"] += 1.0 if row["current"] else 0.5
             tie["employment"] += 1
             continue
-        tie["weight"] += sum(recency(y, net.as_of) for y in years)
-        tie[count_key] += len(years)
+        # collect() drops nulls: items without a year are the difference, at one half-life each.
+        unknown = int(row["items"]) - len(years)
+        tie["weight"] += sum(recency(y, net.as_of) for y in years) + unknown * recency(None, net.as_of)
+        tie[count_key] += int(row["items"])
         known = [int(y) for y in years if y is not None]
         if known:
             tie["last_year"] = max([*known, tie["last_year"] or 0])
