@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 
 from api import errors, openapi
 from api.deps import require
-from api.routers import auth, experts, health, records, review, stats
+from api.routers import auth, experts, health, network, records, review, stats
 from api.security import Permission
 from graph.connection import Graph
 from graph.migrations import migrate
@@ -54,4 +54,5 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     app.include_router(records.router, dependencies=reader)
     app.include_router(stats.router, dependencies=analyst)
     app.include_router(review.router, dependencies=editor)
+    app.include_router(network.router, dependencies=analyst)
     return app

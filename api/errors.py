@@ -9,6 +9,7 @@ from graph.errors import (
     ExpertgraphError,
     GraphUnavailable,
     ImportRejected,
+    InvalidNetworkFilter,
     InvalidStatsRequest,
     NotFound,
     ReviewAlreadyDecided,
@@ -20,6 +21,7 @@ STATUS: list[tuple[type[ExpertgraphError], int]] = [
     (GraphUnavailable, 503),
     (InvalidStatsRequest, 422),
     (ReviewAlreadyDecided, 409),
+    (InvalidNetworkFilter, 422),
 ]
 
 

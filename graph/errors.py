@@ -6,10 +6,12 @@
     ├── MigrationError          a schema migration failed
     ├── NotFound                a requested record does not exist (HTTP 404)
     │   ├── ExpertNotFound
-    │   └── ReviewItemNotFound
+    │   ├── ReviewItemNotFound
+    │   └── NetworkNodeNotFound
     ├── ReviewAlreadyDecided    a review item was accepted or rejected before (HTTP 409)
     ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
-    └── InvalidStatsRequest     a statistics request names an unknown dimension or value (HTTP 422)
+    ├── InvalidStatsRequest     a statistics request names an unknown dimension or value (HTTP 422)
+    └── InvalidNetworkFilter    a network analysis filter names no sector, field or sane period (HTTP 422)
 
 `api/errors.py` maps each kind to one HTTP status.
 """
@@ -96,3 +98,19 @@ class InvalidStatsRequest(ExpertgraphError):
         super().__init__(f'parameter "{parameter}": {value!r} {reason}')
         self.parameter = parameter
         self.value = value
+
+
+class InvalidNetworkFilter(ExpertgraphError):
+    """A filter of the network analysis that cannot be applied; names the parameter and the value."""
+
+    def __init__(self, field: str, value: str, reason: str) -> None:
+        super().__init__(f'network filter "{field}": {value!r} {reason}')
+        self.field = field
+        self.value = value
+        self.reason = reason
+
+
+class NetworkNodeNotFound(NotFound):
+    def __init__(self, node_id: str, projection: str) -> None:
+        super().__init__(f"no node {node_id!r} in the {projection} network")
+        self.node_id = node_id

@@ -134,6 +134,11 @@ def _target_rows() -> dict[str, Any]:
     return {"targets": [t.row() for t in TARGET_SEEDS]}
 
 
+# Issue 7 (network analysis): the data version that imports bump and analysis caches read.
+_DATA_VERSION: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT data_version_key IF NOT EXISTS FOR (n:DataVersion) REQUIRE n.key IS UNIQUE",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -156,6 +161,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         ("CREATE CONSTRAINT target_key IF NOT EXISTS FOR (n:Target) REQUIRE n.key IS UNIQUE",),
     ),
     Migration(51, "the action program's 2030 targets", (DataStep(SEED_TARGETS, _target_rows),)),
+    Migration(40, "a data version node key, bumped by imports", _DATA_VERSION),
 )
 # Entity resolution's review queue (issue 4).
 _REVIEW_QUEUE: tuple[LiteralString, ...] = (

@@ -24,6 +24,7 @@ class Label(StrEnum):
     APP_SECRET = "AppSecret"  # shared secrets of the API processes (token signing key)
     TARGET = "Target"  # a planning target of the action program (issue 8), editable data
     REVIEW_ITEM = "ReviewItem"  # an import row entity resolution could not decide, awaiting a person
+    DATA_VERSION = "DataVersion"  # one node counting imports, so caches know when data changed
 
 
 class Rel(StrEnum):
@@ -54,6 +55,7 @@ KEYS: dict[Label, str] = {
     Label.APP_SECRET: "name",
     Label.TARGET: "key",
     Label.REVIEW_ITEM: "id",
+    Label.DATA_VERSION: "key",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")

@@ -222,3 +222,13 @@ MATCH (n:Field {code: row.code}), (fos:FosField {code: row.fos_code})
 FOREACH (old IN [(n)-[r:MAPS_TO]->(x) WHERE x.code <> row.fos_code | r] | DELETE old)
 MERGE (n)-[:MAPS_TO]->(fos)
 """
+
+# --- data version -------------------------------------------------------------------------------
+# Every import that wrote something bumps the counter; a new `epoch` marks a node made afresh (after a
+# wipe), so a cache keyed on (epoch, n) never mistakes a rebuilt graph for the old one. Running it
+# twice (a driver retry) only bumps twice, which is still "changed".
+BUMP_DATA_VERSION: LiteralString = """
+MERGE (v:DataVersion {key: 'data'})
+ON CREATE SET v.epoch = randomUUID(), v.n = 0
+SET v.n = v.n + 1, v.updated_at = datetime()
+"""

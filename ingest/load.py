@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from graph import upserts
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from graph.settings import ResolutionSettings, get_resolution_settings
@@ -131,6 +132,8 @@ def import_tables(
         graph.write_tx(lambda tx: write_all(lambda work: work(tx)))
     else:
         write_all(graph.write_tx)
+    if any(r.created or r.updated for r in reports.values()):
+        graph.write(upserts.BUMP_DATA_VERSION)  # tells analysis caches the data changed
     encodings = {
         table.file: table.encoding
         for kind_tables in by_kind.values()
