@@ -10,8 +10,9 @@ and without it splits on whitespace only ("Châu," stays one token); the multi-l
 splits punctuation by rule and needs no model. Syllables are tokens, so phrases match syllable runs.
 
 Ranking: overlapping matches keep the longest (`filter_spans`); each match adds its length in tokens
-to the fields its phrase names; matches are grouped by their level-2 branch, and a branch is
-represented by its most specific matched field, so a level-3 name beats its level-2 parent's keyword.
+to the fields its phrase names (less for catch-all fields); matches are grouped by their level-2
+branch, and a branch is represented by its most specific matched field, so a level-3 name beats its
+level-2 parent's keyword.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ _NAME_PARTS = re.compile(r"[;.]")
 _GENERAL = re.compile(r"\s+nói chung$")
 # Short folded keys ("ai", "bo") are real Vietnamese syllables of other words once marks are gone.
 MIN_FOLDED_CHARS = 3
+# "A và B" names are split into A and B, except when a side says nothing on its own.
+_VAGUE_SIDES = frozenset({"kỹ thuật", "công nghệ", "khoa học", "thông tin", "hệ thống"})
+# Evidence for a catch-all field (level 1, or an "other ..." field coded x99: "kỹ thuật",
+# "công nghệ") counts for less than a specific word: "kỹ thuật trồng chè" is about tea.
+CATCH_ALL_WEIGHT = 0.4
 
 
 @dataclass
@@ -74,7 +80,7 @@ def name_phrases(entry: FieldEntry) -> list[str]:
             continue
         found.append(part)
         sides = [s.strip() for s in part.split(" và ")]
-        if len(sides) == 2 and all(len(s.split()) >= 2 for s in sides):
+        if len(sides) == 2 and all(len(s.split()) >= 2 and s.lower() not in _VAGUE_SIDES for s in sides):
             found.extend(sides)
     return list(dict.fromkeys(found))
 
@@ -140,6 +146,9 @@ class Gazetteer:
             if not any(o != c and self.catalog.ancestor(o, levels[c].level) == c for o in codes)
         )
 
+    def _catch_all(self, code: str) -> bool:
+        return self.catalog.entries[code].level == 1 or code.endswith("99")
+
     def match(self, text: str) -> GazetteerResult:
         language = detect_language(text)
         spans, table = self._spans(text, language)
@@ -152,7 +161,8 @@ class Gazetteer:
                 keywords.append(phrase.keyword)
             codes = self._deepest({c for c in phrase.codes if c in self.catalog})
             for code in codes:
-                scores[code] += len(span) / len(codes)
+                weight = CATCH_ALL_WEIGHT if self._catch_all(code) else 1.0
+                scores[code] += weight * len(span) / len(codes)
                 evidence[code].append(span.text)
         return GazetteerResult(language, self._rank(scores, evidence), keywords)
 
