@@ -23,6 +23,7 @@ from graph.runtime import open_runtime
 from graph.server import LocalNeo4j
 from graph.settings import Settings
 from ingest.demo_load import load_demo
+from ingest.extract.apply import extract_fields
 from ingest.load import ImportReport, import_paths
 from ingest.reference import load_reference
 
@@ -101,6 +102,7 @@ def load_files(
     resolve: Annotated[
         bool, typer.Option(help="resolve experts/organizations without an id (entity resolution)")
     ] = False,
+    extract: Annotated[bool, typer.Option(help="tag new projects/publications with fields")] = True,
 ) -> None:
     """Import .csv/.xlsx files named after their table (experts.csv, tri_thuc.xlsx, ...)."""
     with _graph(Settings()) as graph:
@@ -109,7 +111,28 @@ def load_files(
         except ImportRejected as exc:
             print_rejection(exc.errors)
             raise typer.Exit(1) from exc
-    print_report(report)
+        print_report(report)
+        if extract:
+            console.print(f"field extraction: {extract_fields(graph)}", highlight=False)
+
+
+@app.command("extract-fields")
+def extract_fields_command(
+    all_items: Annotated[
+        bool, typer.Option("--all", help="extract every item again, not only new or changed ones")
+    ] = False,
+    embedding: Annotated[
+        bool, typer.Option(help="fall back to the embedding model for text no keyword matches")
+    ] = True,
+) -> None:
+    """Tag projects and publications with fields and topics (gazetteer, then embedding model).
+
+    Links given by people ('manual') or files ('import') are never changed; items that have them
+    get topics only. A re-run only looks at items whose text changed.
+    """
+    with _graph(Settings()) as graph:
+        report = extract_fields(graph, only_missing=not all_items, use_embedding=embedding)
+    console.print(str(report), highlight=False)
 
 
 @app.command()
