@@ -6,8 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
-from api import errors
+from api import errors, pages
+from api.pages.render import STATIC_DIR
 from api.routers import experts, health, records
 from graph.connection import Graph
 from graph.migrations import migrate
@@ -42,4 +44,8 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(experts.router)
     app.include_router(records.router)
+    # Web pages (issue 9): last, so API paths win; assets are served from the package, never a CDN.
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in pages.routers:
+        app.include_router(router)
     return app
