@@ -1,9 +1,9 @@
 """Where to draw an expert's collaboration network: a deterministic layout computed on the server.
 
 The picture is plain SVG, so it shows (and its links work) without JavaScript; api/static/app.js only
-adds hover highlighting. A force layout (networkx's spring layout, seeded) with the expert pinned in the
-middle pulls co-workers who also work together into visible clusters; the same profile always gives
-the same picture.
+adds hover highlighting. A force layout (networkx's spring layout, seeded, the expert pinned) pulls
+co-workers who also work together into visible clusters; the same profile always gives the same
+picture.
 """
 
 from __future__ import annotations
@@ -88,15 +88,20 @@ def layout(
             initial[c["id"]] = (math.cos(angle), math.sin(angle))
         placed = nx.spring_layout(g, pos=initial, fixed=[ego_id], seed=SEED, weight="weight", iterations=60)
         raw = {node: (float(p[0]), float(p[1])) for node, p in placed.items()}
-    spread_x = max((abs(x) for x, _ in raw.values()), default=0.0) or 1.0
-    spread_y = max((abs(y) for _, y in raw.values()), default=0.0) or 1.0
-    cx, cy = width / 2, height / 2
+    # Fit the bounding box of the whole picture to the canvas, so no side is left empty.
+    xs = [x for x, _ in raw.values()]
+    ys = [y for _, y in raw.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    single = len(raw) == 1
 
     def at(node: str) -> tuple[float, float]:
+        if single:
+            return (width / 2, height / 2)
         x, y = raw[node]
         return (
-            round(cx + x / spread_x * (cx - MARGIN), 1),
-            round(cy + y / spread_y * (cy - MARGIN), 1),
+            round(MARGIN + (x - min(xs)) / span_x * (width - 2 * MARGIN), 1),
+            round(MARGIN + (y - min(ys)) / span_y * (height - 2 * MARGIN), 1),
         )
 
     ranked = sorted(coworkers, key=lambda c: (-_strength(c), c["id"]))
