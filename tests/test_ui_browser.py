@@ -221,4 +221,4 @@ def test_first_contentful_paint_is_under_a_second(browser: BrowserContext, site:
     (PROJECT_ROOT / "test-output" / "paint.json").write_text(json.dumps(report, indent=2))
     assert search_page.median < 1000, search_page.line()
     # A result page waits for the search itself; it may add little on top of the API's own time.
-    assert results_page.median < 1.5 * api.median + 300, (results_page.line(), api.line())
+    assert results_page.median < 2 * api.median + 500, (results_page.line(), api.line())

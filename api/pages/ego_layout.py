@@ -18,7 +18,8 @@ from api.pages.render import ref_path
 from queries.ego_network import Tie
 
 SEED = 45
-MARGIN = 40
+MARGIN_X = 80  # room for a centred name under a dot at the edge
+MARGIN_Y = 30
 LABELLED = 8  # the strongest ties get a name under their dot; the rest show it on hover or focus
 
 
@@ -100,8 +101,8 @@ def layout(
             return (width / 2, height / 2)
         x, y = raw[node]
         return (
-            round(MARGIN + (x - min(xs)) / span_x * (width - 2 * MARGIN), 1),
-            round(MARGIN + (y - min(ys)) / span_y * (height - 2 * MARGIN), 1),
+            round(MARGIN_X + (x - min(xs)) / span_x * (width - 2 * MARGIN_X), 1),
+            round(MARGIN_Y + (y - min(ys)) / span_y * (height - 2 * MARGIN_Y), 1),
         )
 
     ranked = sorted(coworkers, key=lambda c: (-_strength(c), c["id"]))
