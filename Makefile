@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit neo4j bench clean help
+.PHONY: run test lint typecheck unit neo4j bench clean help browser
 
 help:
 	@echo "make run   - local Neo4j + demo data + API and web UI at http://127.0.0.1:8000"
@@ -30,7 +30,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy graph ingest queries api bench
 
-test: lint typecheck neo4j
+test: lint typecheck neo4j browser
 	$(PY) -m pytest -q
 
 bench: $(STAMP) neo4j
@@ -38,3 +38,9 @@ bench: $(STAMP) neo4j
 
 clean:
 	rm -rf $(VENV) .cache var test-output .mypy_cache .ruff_cache .pytest_cache
+
+# Headless Chromium for the web pages' end-to-end tests: Debian's package, never Playwright's download.
+# A no-op when it is already there; CI runs as root on a fresh machine.
+browser:
+	@command -v /usr/bin/chromium >/dev/null 2>&1 || \
+		(apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)

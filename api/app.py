@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
 
-from api import errors, openapi
-from api.deps import require
+from api import errors, openapi, pages
+from api.deps import require, require_page
+from api.pages.render import STATIC_DIR
 from api.routers import auth, experts, health, network, records, review, stats
 from api.security import Permission
 from graph.connection import Graph
@@ -55,4 +57,9 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     app.include_router(stats.router, dependencies=analyst)
     app.include_router(review.router, dependencies=editor)
     app.include_router(network.router, dependencies=analyst)
+    # Web pages (issue 9): last, so API paths win; assets are served from the package, never a CDN.
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    page_reader = [Depends(require_page(Permission.READ))]
+    for router in pages.routers:
+        app.include_router(router, dependencies=page_reader)
     return app

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request, status
 
@@ -95,7 +96,26 @@ def require(permission: Permission) -> Callable[[CurrentUser], CurrentUser]:
     return check
 
 
+def require_page(permission: Permission) -> Callable[[Request, GraphDep, SettingsDep], CurrentUser]:
+    """The gate for web pages: a reader who is not signed in is sent to /login and brought back."""
+
+    def check(request: Request, graph: GraphDep, settings: SettingsDep) -> CurrentUser:
+        try:
+            user = current_user(request, graph, settings)
+        except HTTPException as exc:
+            target = quote(str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""))
+            raise HTTPException(
+                status.HTTP_303_SEE_OTHER, headers={"Location": f"/login?next={target}"}
+            ) from exc
+        if not user.can(permission):
+            raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"role {user.role!r} lacks {permission}")
+        return user
+
+    return check
+
+
 Reader = Annotated[CurrentUser, Depends(require(Permission.READ))]
+PageReader = Annotated[CurrentUser, Depends(require_page(Permission.READ))]
 Analyst = Annotated[CurrentUser, Depends(require(Permission.ANALYZE))]
 Editor = Annotated[CurrentUser, Depends(require(Permission.EDIT))]
 Admin = Annotated[CurrentUser, Depends(require(Permission.ADMIN))]

@@ -91,3 +91,11 @@ def read_token(secret: str, token: str) -> tuple[str, str]:
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from exc
     return str(claims["sub"]), str(claims.get("role", ""))
+
+
+def mask_personal(expert: dict[str, object], role: str) -> tuple[dict[str, object], list[str]]:
+    """The expert record as `role` may see it, and the names of the fields hidden from it."""
+    if can(role, Permission.PERSONAL_DATA):
+        return expert, []
+    hidden = [f for f in PERSONAL_FIELDS if expert.get(f) is not None]
+    return {k: (None if k in PERSONAL_FIELDS else v) for k, v in expert.items()}, hidden

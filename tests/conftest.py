@@ -103,16 +103,23 @@ def api_client(graph: Graph, role: str = "admin") -> TestClient:
     Use it as a context manager (`with api_client(g, "viewer") as c:`) so the app's lifespan runs.
     """
     from api.app import create_app
-    from api.security import hash_password
-    from queries.users import upsert_user
 
-    username = f"test-{role}"
-    upsert_user(graph, username, f"Test {role}", role, _password_hash(hash_password))
+    username = ensure_user(graph, role)
     client = TestClient(create_app(graph))
     response = client.post("/api/v1/auth/token", data={"username": username, "password": TEST_PASSWORD})
     assert response.status_code == 200, response.text
     client.headers["Authorization"] = f"Bearer {response.json()['access_token']}"
     return client
+
+
+def ensure_user(graph: Graph, role: str) -> str:
+    """An account `test-<role>` with TEST_PASSWORD; returns its username."""
+    from api.security import hash_password
+    from queries.users import upsert_user
+
+    username = f"test-{role}"
+    upsert_user(graph, username, f"Test {role}", role, _password_hash(hash_password))
+    return username
 
 
 TEST_PASSWORD = "test-password-1"

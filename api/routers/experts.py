@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from api.deps import AuditDep, GraphDep, Reader
 from api.explain import reason, url_for
 from api.schemas import EvidenceOut, ExpertHitOut, ProfileOut, SearchResult
-from api.security import PERSONAL_FIELDS, Permission
+from api.security import mask_personal
 from graph.sectors import SECTOR_BY_CODE
 from queries.profile import get_profile
 from queries.search import search_experts
@@ -72,10 +72,6 @@ def profile(
     Every view is written to the audit log.
     """
     found = get_profile(graph, expert_id)
-    masked: list[str] = []
-    if not user.can(Permission.PERSONAL_DATA):
-        expert = found["expert"]
-        masked = [f for f in PERSONAL_FIELDS if expert.get(f) is not None]
-        found["expert"] = {k: (None if k in PERSONAL_FIELDS else v) for k, v in expert.items()}
+    found["expert"], masked = mask_personal(found["expert"], user.role)
     record("view_profile", expert_id, "masked" if masked else None)
     return ProfileOut.model_validate({**found, "masked": masked})
