@@ -5,12 +5,21 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from graph.errors import ExpertgraphError, GraphUnavailable, ImportRejected, NotFound
+from graph.errors import (
+    ExpertgraphError,
+    GraphUnavailable,
+    ImportRejected,
+    Infeasible,
+    NotFound,
+    UnknownReference,
+)
 
 STATUS: list[tuple[type[ExpertgraphError], int]] = [
     (NotFound, 404),
     (ImportRejected, 422),
     (GraphUnavailable, 503),
+    (Infeasible, 422),
+    (UnknownReference, 422),
 ]
 
 
@@ -38,6 +47,8 @@ async def _handle(request: Request, exc: Exception) -> JSONResponse:
             }
             for e in exc.errors
         ]
+    if isinstance(exc, Infeasible):
+        body["constraint"] = exc.constraint
     if isinstance(exc, GraphUnavailable):
         body["detail"] = "The graph database is not reachable right now; try again shortly."
     return JSONResponse(status_code=status, content=body)

@@ -5,8 +5,11 @@
     ├── ServerStartError        the local Neo4j server did not come up (log tail attached)
     ├── MigrationError          a schema migration failed
     ├── NotFound                a requested record does not exist (HTTP 404)
-    │   └── ExpertNotFound
-    └── ImportRejected          a file failed validation; carries every row error (HTTP 422)
+    │   ├── ExpertNotFound
+    │   └── ProposalNotFound
+    ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
+    ├── UnknownReference        a request names a record the graph does not hold (HTTP 422)
+    └── Infeasible              no council or assignment meets the request; names the constraint (HTTP 422)
 
 `api/errors.py` maps each kind to one HTTP status.
 """
@@ -40,6 +43,30 @@ class ExpertNotFound(NotFound):
     def __init__(self, expert_id: str) -> None:
         super().__init__(f"no expert with id {expert_id!r}")
         self.expert_id = expert_id
+
+
+class ProposalNotFound(NotFound):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"no proposal with code {code!r}")
+        self.code = code
+
+
+class UnknownReference(ExpertgraphError):
+    """A request body names ids that are not in the graph; all of them are listed."""
+
+    def __init__(self, what: str, missing: list[str]) -> None:
+        super().__init__(f"unknown {what}: {', '.join(missing)}")
+        self.what = what
+        self.missing = missing
+
+
+class Infeasible(ExpertgraphError):
+    """No solution satisfies the request; `constraint` names the one (or ones) that cannot be met."""
+
+    def __init__(self, constraint: str, detail: str) -> None:
+        super().__init__(f"cannot meet constraint {constraint!r}: {detail}")
+        self.constraint = constraint
+        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -120,11 +120,22 @@ def _sector_rows() -> dict[str, Any]:
     }
 
 
+# Issue 6 (range 30-39): proposals, councils and the conflict-of-interest links.
+_REVIEW_SCHEMA: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT proposal_code IF NOT EXISTS FOR (n:Proposal) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT council_id IF NOT EXISTS FOR (n:Council) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX proposal_program IF NOT EXISTS FOR (n:Proposal) ON (n.program)",
+    "CREATE INDEX council_program IF NOT EXISTS FOR (n:Council) ON (n.program)",
+    "CREATE INDEX council_period IF NOT EXISTS FOR (n:Council) ON (n.period)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
     Migration(3, "full-text indexes over display and folded text", _FULLTEXT),
     Migration(4, "the action program's eight sectors", (DataStep(SEED_SECTORS, _sector_rows),)),
+    Migration(30, "proposals and councils: keys and lookups", _REVIEW_SCHEMA),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
