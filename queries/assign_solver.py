@@ -42,7 +42,8 @@ class Solution:
 
 
 def _scaled(affinity: np.ndarray) -> np.ndarray:
-    return np.rint(np.asarray(affinity, dtype=float) * SCALE).astype(np.int64)
+    scaled: np.ndarray = np.rint(np.asarray(affinity, dtype=float) * SCALE).astype(np.int64)
+    return scaled
 
 
 def _solution(reviewers: list[list[int]], scaled: np.ndarray, *, optimal: bool, k: int) -> Solution:
