@@ -27,6 +27,11 @@ ALL_EXPERTS: LiteralString = "MATCH (e:Expert) RETURN e.id AS id ORDER BY id"
 EXPERTS_PRESENT: LiteralString = "UNWIND $ids AS id MATCH (e:Expert {id: id}) RETURN e.id AS id"
 
 
+def panel_id(proposal_code: str, period: str) -> str:
+    """The reviewer panel of one proposal in one period: saving again replaces it."""
+    return f"PB-{proposal_code}-{period}"
+
+
 @dataclass(frozen=True)
 class Problem:
     proposals: list[Proposal]
@@ -74,7 +79,9 @@ def build_problem(
         for expert_id in find_conflicts(graph, p.subject(), rules, restrict).hits:
             if expert_id in column:
                 allowed[i, column[expert_id]] = False
-    loads = council_store.workload(graph, experts, period or str(date.today().year))
+    the_period = period or str(date.today().year)
+    own = [panel_id(p.code, the_period) for p in proposals]
+    loads = council_store.workload(graph, experts, the_period, own)
     capacity = [max(0, max_per_reviewer - loads.get(e, 0)) for e in experts]
     return Problem(proposals, experts, scores, allowed, capacity, int((~allowed).sum()))
 
@@ -102,7 +109,7 @@ def assign_reviewers(
             graph,
             [
                 {
-                    "id": f"PB-{p.code}-{the_period}",
+                    "id": panel_id(p.code, the_period),
                     "kind": "review",
                     "program": p.program,
                     "program_key": fold(p.program) if p.program else None,

@@ -109,7 +109,7 @@ def compose_council(graph: Graph, req: CouncilRequest, rules: ConflictRules) -> 
     ids = list(scores)
     conflicts = find_conflicts(graph, subject, rules, ids)
     recent = council_store.recent_members(graph, program_key, req.rotation_last_n, council_id)
-    loads = council_store.workload(graph, ids, period)
+    loads = council_store.workload(graph, ids, period, [council_id])
     facts = council_store.candidate_facts(graph, ids)
     excluded: list[Exclusion] = []
     eligible: list[str] = []

@@ -34,11 +34,12 @@ CALL {
 RETURN count(k) AS saved
 """
 
-# Councils each expert sits on in a period: the workload a cap and the load penalty count.
+# Councils each expert sits on in a period: the workload a cap and the load penalty count. The
+# councils being (re)made now are left out, so composing or assigning again sees the same load.
 WORKLOAD: LiteralString = """
 UNWIND $ids AS id
-MATCH (e:Expert {id: id})-[r:SERVES_ON]->(:Council)
-WHERE r.period = $period
+MATCH (e:Expert {id: id})-[r:SERVES_ON]->(k:Council)
+WHERE r.period = $period AND NOT k.id IN $exclude
 RETURN id, count(r) AS n
 """
 
@@ -86,8 +87,9 @@ def save_councils(graph: Graph, councils: list[dict[str, Any]]) -> None:
     graph.write(SAVE_COUNCIL, {"councils": councils})
 
 
-def workload(graph: Graph, ids: list[str], period: str) -> dict[str, int]:
-    return {r["id"]: r["n"] for r in graph.read(WORKLOAD, {"ids": ids, "period": period})}
+def workload(graph: Graph, ids: list[str], period: str, exclude: list[str]) -> dict[str, int]:
+    rows = graph.read(WORKLOAD, {"ids": ids, "period": period, "exclude": exclude})
+    return {r["id"]: r["n"] for r in rows}
 
 
 def recent_members(graph: Graph, program_key: str, n: int, exclude: str | None) -> dict[str, list[str]]:
