@@ -103,7 +103,8 @@ def load_world(graph: Graph, directory: Path) -> None:
     write_world(directory)
     import_directory(graph, directory)
     graph.write(
-        FORMER_JOBS, {"rows": [{"id": "A2", "org": "SO", "until": 2018}, {"id": "A3", "org": "SO", "until": 2022}]}
+        FORMER_JOBS,
+        {"rows": [{"id": "A2", "org": "SO", "until": 2018}, {"id": "A3", "org": "SO", "until": 2022}]},
     )
     graph.write(
         DECLARE,

@@ -13,7 +13,10 @@ from queries.assign_solver import greedy, solve_fair, solve_max_total
 
 def _all_assignments(allowed: np.ndarray, k: int, cap: list[int]) -> list[list[tuple[int, ...]]]:
     n_p, n_e = allowed.shape
-    choices = [[c for c in itertools.combinations(range(n_e), k) if all(allowed[i, j] for j in c)] for i in range(n_p)]
+    choices = [
+        [c for c in itertools.combinations(range(n_e), k) if all(allowed[i, j] for j in c)]
+        for i in range(n_p)
+    ]
     found = []
     for combo in itertools.product(*choices):
         load = [0] * n_e
@@ -43,7 +46,9 @@ def test_exact_solvers_match_brute_force(seed: int) -> None:
         return
     best_total = max(sum(_scores(aff, c)) for c in every)
     best_worst = max(min(_scores(aff, c)) for c in every)
-    best_total_at_worst = max(sum(_scores(aff, c)) for c in every if min(_scores(aff, c)) >= best_worst - 1e-9)
+    best_total_at_worst = max(
+        sum(_scores(aff, c)) for c in every if min(_scores(aff, c)) >= best_worst - 1e-9
+    )
     exact = solve_max_total(aff, allowed, k, cap)
     assert exact.total == pytest.approx(best_total, abs=1e-6)
     fair = solve_fair(aff, allowed, k, cap)

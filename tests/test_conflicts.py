@@ -68,7 +68,9 @@ def test_windows_and_author_cap_are_configurable(world: Graph) -> None:
 def test_evidence_names_the_paper_project_and_year(world: Graph) -> None:
     subject = get_proposal(world, "DX-1").subject()
     report = find_conflicts(world, subject, ConflictRules(), ["D", "G", "A3"])
-    assert [(h.rule, h.ref, h.year, h.proposer_id) for h in report.hits["D"]] == [("coauthor", "W22", 2022, "P1")]
+    assert [(h.rule, h.ref, h.year, h.proposer_id) for h in report.hits["D"]] == [
+        ("coauthor", "W22", 2022, "P1")
+    ]
     assert [(h.ref, h.year) for h in report.hits["G"]] == [("PJ21", 2021)]
     assert [(h.ref, h.year) for h in report.hits["A3"]] == [("SO", 2022)]
 

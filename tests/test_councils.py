@@ -51,7 +51,10 @@ def _proposals(client: TestClient, graph: Graph) -> list[str]:
             "abstract": row["abstract"],
             "fields": row["fields"],
             "host_org_id": row["host"],
-            "proposers": [{"expert_id": e, "role": "lead" if i == 0 else "member"} for i, e in enumerate(sorted(row["team"]))],
+            "proposers": [
+                {"expert_id": e, "role": "lead" if i == 0 else "member"}
+                for i, e in enumerate(sorted(row["team"]))
+            ],
             "program": "Chương trình thử nghiệm T6",
             "year": 2025,
         }
@@ -109,7 +112,9 @@ def test_saved_council_counts_for_rotation_cap_and_profile(client: TestClient, d
     first_ids = {m["expert_id"] for m in saved["members"]}
     chair = saved["members"][0]["expert_id"]
     profile = client.get(f"/api/v1/experts/{chair}").json()
-    assert {"council_id": "T6-HD-1", "role": "chair", "period": "T6"}.items() <= profile["councils"][0].items()
+    assert {"council_id": "T6-HD-1", "role": "chair", "period": "T6"}.items() <= profile["councils"][
+        0
+    ].items()
     rotated = _compose(client, proposal=code, rotation_last_n=1, council_id="T6-HD-2").json()
     assert not first_ids & {m["expert_id"] for m in rotated["members"]}
     capped = _compose(client, proposal=code, cap_per_period=1, council_id="T6-HD-3").json()
