@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import LiteralString
 
+import numpy as np
+
 from graph.migrations import migrate
 from graph.runtime import open_runtime
 from graph.settings import ConflictRules, Settings
 from ingest.demo.draws import REFERENCE_YEAR
 from ingest.demo_load import load_demo
-from queries.assign import build_problem
+from queries.assign import Problem, build_problem
 from queries.assign_solver import Solution, greedy, solve_fair, solve_max_total
 from queries.proposals import OrgLink, Person, Proposal, save_proposal
 
@@ -63,7 +66,32 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--fair-seconds", type=float, default=60.0)
+    parser.add_argument("--cache", type=Path, help="keep the built problem here (.npz) and reuse it")
     args = parser.parse_args()
+    if args.cache and args.cache.exists():
+        problem, build_s = _load(args.cache), float("nan")
+    else:
+        problem, build_s = _build(args)
+        if args.cache:
+            _save(args.cache, problem)
+    _report(args, problem, build_s)
+
+
+def _save(path: Path, problem: Problem) -> None:
+    np.savez_compressed(
+        path, affinity=problem.affinity, allowed=problem.allowed, capacity=np.asarray(problem.capacity)
+    )
+
+
+def _load(path: Path) -> Problem:
+    data = np.load(path)
+    allowed = data["allowed"]
+    n_e = allowed.shape[1]
+    return Problem([], [str(j) for j in range(n_e)], data["affinity"], allowed,
+                   [int(c) for c in data["capacity"]], int((~allowed).sum()))  # fmt: skip
+
+
+def _build(args: argparse.Namespace) -> tuple[Problem, float]:
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
         runtime = open_runtime(settings, home=Path(tmp) / "neo4j", port=0)
@@ -88,6 +116,10 @@ def main() -> None:
             build_s = time.perf_counter() - started
         finally:
             runtime.close()
+    return problem, build_s
+
+
+def _report(args: argparse.Namespace, problem: Problem, build_s: float) -> None:
     n_p, n_e = problem.affinity.shape
     positive = int((problem.affinity > 0).sum())
     print(f"{n_p} proposals x {n_e} experts (every demo expert), k={args.k}, L={args.limit}")
@@ -96,6 +128,7 @@ def main() -> None:
         f"{problem.conflicts} pairs in conflict"
     )
     print(f"building affinities and conflicts from the graph: {build_s:.1f} s (once)")
+    sys.stdout.flush()
     exact, exact_t = _timed(
         lambda: solve_max_total(problem.affinity, problem.allowed, args.k, problem.capacity), args.repeats
     )

@@ -118,7 +118,7 @@ def solve_fair(
     CP-SAT on one worker with a fixed seed, so the same input gives the same answer. `optimal` is
     False when the time limit stopped a stage before it proved optimality.
     """
-    check_feasible(allowed, k, capacity)
+    start = solve_max_total(affinity, allowed, k, capacity)  # also checks feasibility
     scaled = _scaled(affinity)
     n_proposals, n_experts = allowed.shape
     pairs = [(i, j) for i, j in zip(*np.nonzero(allowed), strict=True)]
@@ -138,6 +138,10 @@ def solve_fair(
     worst = model.new_int_var(0, k * SCALE, "worst")
     for total in totals:
         model.add(worst <= total)
+    # Start from the max-total assignment: the answer is never less fair than it.
+    picked = {(i, j) for i, js in enumerate(start.reviewers) for j in js}
+    for key, var in x.items():
+        model.add_hint(var, key in picked)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 6
@@ -147,15 +151,20 @@ def solve_fair(
     if first not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise Infeasible("reviewers_per_proposal", "no conflict-free assignment within the limits")
     optimal = first == cp_model.OPTIMAL
+    chosen = {key: bool(solver.value(var)) for key, var in x.items()}
+    # The second stage starts from the first stage's answer, so it can only improve on it.
     model.add(worst >= int(solver.value(worst)))
+    model.clear_hints()  # type: ignore[no-untyped-call]
+    for key, var in x.items():
+        model.add_hint(var, chosen[key])
     model.maximize(sum(totals))
     second = solver.solve(model)
-    if second not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise Infeasible("reviewers_per_proposal", "the second stage found no assignment in time")
+    if second in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        chosen = {key: bool(solver.value(var)) for key, var in x.items()}
     optimal = optimal and second == cp_model.OPTIMAL
     reviewers: list[list[int]] = [[] for _ in range(n_proposals)]
-    for (i, j), var in x.items():
-        if solver.value(var):
+    for (i, j), is_chosen in chosen.items():
+        if is_chosen:
             reviewers[i].append(j)
     return _solution(reviewers, scaled, optimal=optimal, k=k)
 
