@@ -116,7 +116,8 @@ def solve_fair(
     """Maximize the worst-off proposal's total, then the total among those (lexicographic).
 
     CP-SAT on one worker with a fixed seed, so the same input gives the same answer. `optimal` is
-    False when the time limit stopped a stage before it proved optimality.
+    False when the time limit stopped a stage before it proved optimality; when it stops the first
+    stage before any solution, the answer is the max-total optimum (never less fair than greedy's).
     """
     start = solve_max_total(affinity, allowed, k, capacity)  # also checks feasibility
     scaled = _scaled(affinity)
@@ -148,8 +149,11 @@ def solve_fair(
     solver.parameters.max_time_in_seconds = time_limit_s
     model.maximize(worst)
     first = solver.solve(model)
-    if first not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if first == cp_model.INFEASIBLE:
         raise Infeasible("reviewers_per_proposal", "no conflict-free assignment within the limits")
+    if first != cp_model.OPTIMAL and first != cp_model.FEASIBLE:
+        # Out of time before any solution (large instances): the max-total optimum, not proved fair.
+        return Solution(start.reviewers, start.total, start.per_proposal, optimal=False)
     optimal = first == cp_model.OPTIMAL
     chosen = {key: bool(solver.value(var)) for key, var in x.items()}
     # The second stage starts from the first stage's answer, so it can only improve on it.
