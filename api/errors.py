@@ -9,10 +9,12 @@ from graph.errors import (
     ExpertgraphError,
     GraphUnavailable,
     ImportRejected,
+    Infeasible,
     InvalidNetworkFilter,
     InvalidStatsRequest,
     NotFound,
     ReviewAlreadyDecided,
+    UnknownReference,
 )
 
 STATUS: list[tuple[type[ExpertgraphError], int]] = [
@@ -22,6 +24,8 @@ STATUS: list[tuple[type[ExpertgraphError], int]] = [
     (InvalidStatsRequest, 422),
     (ReviewAlreadyDecided, 409),
     (InvalidNetworkFilter, 422),
+    (Infeasible, 422),
+    (UnknownReference, 422),
 ]
 
 
@@ -49,6 +53,8 @@ async def _handle(request: Request, exc: Exception) -> JSONResponse:
             }
             for e in exc.errors
         ]
+    if isinstance(exc, Infeasible):
+        body["constraint"] = exc.constraint
     if isinstance(exc, GraphUnavailable):
         body["detail"] = "The graph database is not reachable right now; try again shortly."
     return JSONResponse(status_code=status, content=body)

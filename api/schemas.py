@@ -127,6 +127,16 @@ class ExpertOut(BaseModel):
     district: str | None = None
 
 
+class CouncilSeatOut(BaseModel):
+    council_id: str
+    kind: str | None = Field(default=None, description="council (hội đồng) or review (phản biện)")
+    program: str | None = None
+    role: str | None = None
+    period: str | None = None
+    proposal_code: str | None = None
+    title: str | None = None
+
+
 class ProfileOut(BaseModel):
     expert: ExpertOut
     sectors: list[SectorOut]
@@ -136,6 +146,7 @@ class ProfileOut(BaseModel):
     projects: list[ProjectOut]
     publications: list[PublicationOut]
     coworkers: list[CoworkerOut]
+    councils: list[CouncilSeatOut] = Field(default=[], description="seats on councils and review panels")
     masked: list[str] = Field(default=[], description="personal fields hidden from this role")
 
 
@@ -252,3 +263,187 @@ class ReviewDecisionOut(BaseModel):
     id: str
     status: str
     record_id: str = Field(description="the expert or organization the held row was written to")
+    councils: list[CouncilSeatOut] = Field(default=[], description="seats on councils and review panels")
+
+
+# --- proposals, conflicts, councils and reviewer assignment (issue 6) --------------------------
+
+ROLE_PATTERN = "^(lead|secretary|member)$"
+LEVEL_PATTERN = "^(national|ministerial|provincial|grassroots)$"
+ID = Field(min_length=1, max_length=100)
+
+
+class ProposerIn(BaseModel):
+    expert_id: str = ID
+    role: str = Field(
+        default="member", pattern=ROLE_PATTERN, description="lead (chủ nhiệm), secretary, member"
+    )
+
+
+class ProposalIn(BaseModel):
+    code: str = Field(min_length=1, max_length=100, description="mã hồ sơ đề xuất")
+    title: str = Field(min_length=1, max_length=1000)
+    abstract: str | None = Field(default=None, max_length=20_000)
+    fields: list[str] = Field(default=[], description="field codes (QĐ 12/2008)")
+    proposers: list[ProposerIn] = []
+    host_org_id: str | None = Field(default=None, max_length=100, description="tổ chức chủ trì")
+    partner_org_ids: list[str] = Field(default=[], description="tổ chức phối hợp")
+    level: str | None = Field(default=None, pattern=LEVEL_PATTERN, description="requested level")
+    program: str | None = Field(default=None, max_length=300, description="chương trình")
+    year: int | None = Field(default=None, ge=1900, le=2100)
+
+
+class PersonOut(BaseModel):
+    id: str
+    name: str | None
+    role: str
+
+
+class ProposalOut(BaseModel):
+    code: str
+    title: str
+    abstract: str | None
+    level: str | None
+    program: str | None
+    year: int | None
+    fields: list[str]
+    organizations: list[PersonOut] = Field(description="host and partner organizations (role)")
+    proposers: list[PersonOut]
+
+
+class ConflictOut(BaseModel):
+    rule: str = Field(
+        description="proposer, employer, same_institution, host_organization, coauthor, "
+        "co_project, declared, declared_lifelong"
+    )
+    description_vi: str
+    proposer_id: str | None
+    ref: str | None = Field(description="the shared paper, project or organization, or the declared kind")
+    label: str | None
+    year: int | None
+
+
+class ExpertConflictsOut(BaseModel):
+    expert_id: str
+    conflicted: bool
+    rules: list[str]
+    evidence: list[ConflictOut]
+
+
+class ConflictsResult(BaseModel):
+    proposal: str
+    year: int
+    experts: list[ExpertConflictsOut]
+
+
+class DeclaredConflictIn(BaseModel):
+    other_id: str = ID
+    kind: str = Field(pattern="^(family|supervisor|student|colleague|other)$")
+    reason: str | None = Field(default=None, max_length=500)
+    since: int | None = Field(default=None, ge=1900, le=2100)
+    until: int | None = Field(default=None, ge=1900, le=2100)
+    declared_by: str | None = Field(default=None, max_length=200)
+
+
+class DeclaredConflictOut(BaseModel):
+    other_id: str
+    other_name: str | None
+    kind: str
+    reason: str | None
+    since: int | None
+    until: int | None
+    declared_by: str | None
+
+
+class TaskIn(BaseModel):
+    title: str = Field(min_length=1, max_length=1000)
+    fields: list[str] = []
+    host_org_id: str | None = Field(default=None, max_length=100)
+
+
+class ComposeIn(BaseModel):
+    proposal: str | None = Field(default=None, max_length=100, description="proposal code; or give task")
+    task: TaskIn | None = None
+    program: str | None = Field(default=None, max_length=300)
+    size: int = Field(default=7, ge=3, le=15, description="7 or 9 usually")
+    reviewers: int = Field(default=2, ge=0, le=5)
+    outside_host_share: float = Field(default=0.5, ge=0, le=1)
+    outside_province_share: float = Field(default=0.0, ge=0, le=1)
+    women_target: int = Field(default=2, ge=0, le=15, description="soft target")
+    minority_target: int = Field(default=1, ge=0, le=15, description="soft target")
+    rotation_last_n: int = Field(default=0, ge=0, le=50, description="not on the program's last N councils")
+    cap_per_period: int = Field(default=3, ge=1, le=50, description="councils per expert per period")
+    period: str | None = Field(default=None, max_length=20, description="default: this year")
+    save: bool = False
+    council_id: str | None = Field(default=None, max_length=100)
+
+
+class CouncilMemberOut(BaseModel):
+    role: str
+    expert_id: str
+    name: str | None
+    affinity: float
+    organization: str | None
+    gender: str | None
+    ethnic_minority: bool | None
+    covers: list[str] = Field(description="proposal fields this member holds")
+
+
+class ExclusionOut(BaseModel):
+    expert_id: str
+    name: str | None
+    affinity: float
+    rules: list[str]
+    evidence: list[ConflictOut]
+    detail: str | None
+
+
+class CouncilOut(BaseModel):
+    council_id: str
+    subject: str
+    program: str | None
+    period: str
+    members: list[CouncilMemberOut]
+    alternates: dict[str, list[CouncilMemberOut]] = Field(description="seat holder's id -> alternates")
+    excluded: list[ExclusionOut] = Field(description="strong candidates set aside, with the rule")
+    objective: int
+    optimal: bool
+    women: int
+    ethnic_minority: int
+    outside_host: int
+    outside_province: int
+    saved: bool
+
+
+class AssignIn(BaseModel):
+    proposals: list[str] = Field(min_length=1, max_length=1000)
+    experts: list[str] | None = Field(default=None, description="default: every expert")
+    k: int = Field(default=3, ge=1, le=10, description="reviewers per proposal")
+    max_per_reviewer: int = Field(default=2, ge=1, le=50, description="L")
+    fair: bool = Field(default=False, description="maximize the worst-off proposal first")
+    period: str | None = Field(default=None, max_length=20)
+    save: bool = False
+
+
+class ReviewerOut(BaseModel):
+    expert_id: str
+    affinity: float
+
+
+class ProposalAssignmentOut(BaseModel):
+    proposal: str
+    reviewers: list[ReviewerOut]
+    total_affinity: float
+
+
+class AssignOut(BaseModel):
+    objective: str = Field(description="total, or fair (max-min, then total)")
+    optimal: bool
+    total_affinity: float
+    worst_proposal_affinity: float
+    greedy_total_affinity: float
+    greedy_worst_proposal_affinity: float
+    greedy_unfilled_seats: int
+    greedy_shortfall: float = Field(description="1 - greedy total / optimal total")
+    excluded_pairs: int = Field(description="proposal-expert pairs a conflict rule excluded")
+    assignments: list[ProposalAssignmentOut]

@@ -7,11 +7,14 @@
     ├── NotFound                a requested record does not exist (HTTP 404)
     │   ├── ExpertNotFound
     │   ├── ReviewItemNotFound
-    │   └── NetworkNodeNotFound
+    │   ├── NetworkNodeNotFound
+    │   └── ProposalNotFound
     ├── ReviewAlreadyDecided    a review item was accepted or rejected before (HTTP 409)
     ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
     ├── InvalidStatsRequest     a statistics request names an unknown dimension or value (HTTP 422)
-    └── InvalidNetworkFilter    a network analysis filter names no sector, field or sane period (HTTP 422)
+    ├── InvalidNetworkFilter    a network analysis filter names no sector, field or sane period (HTTP 422)
+    ├── UnknownReference        a request names a record the graph does not hold (HTTP 422)
+    └── Infeasible              no council or assignment meets the request; names the constraint (HTTP 422)
 
 `api/errors.py` maps each kind to one HTTP status.
 """
@@ -58,6 +61,30 @@ class ReviewAlreadyDecided(ExpertgraphError):
         super().__init__(f"review item {item_id!r} is already {status}")
         self.item_id = item_id
         self.status = status
+
+
+class ProposalNotFound(NotFound):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"no proposal with code {code!r}")
+        self.code = code
+
+
+class UnknownReference(ExpertgraphError):
+    """A request body names ids that are not in the graph; all of them are listed."""
+
+    def __init__(self, what: str, missing: list[str]) -> None:
+        super().__init__(f"unknown {what}: {', '.join(missing)}")
+        self.what = what
+        self.missing = missing
+
+
+class Infeasible(ExpertgraphError):
+    """No solution satisfies the request; `constraint` names the one (or ones) that cannot be met."""
+
+    def __init__(self, constraint: str, detail: str) -> None:
+        super().__init__(f"cannot meet constraint {constraint!r}: {detail}")
+        self.constraint = constraint
+        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,16 @@ _DATA_VERSION: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT data_version_key IF NOT EXISTS FOR (n:DataVersion) REQUIRE n.key IS UNIQUE",
 )
 
+# Issue 6 (range 30-39): proposals, councils and the conflict-of-interest links.
+_REVIEW_SCHEMA: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT proposal_code IF NOT EXISTS FOR (n:Proposal) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT council_id IF NOT EXISTS FOR (n:Council) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX proposal_program IF NOT EXISTS FOR (n:Proposal) ON (n.program)",
+    "CREATE INDEX council_program IF NOT EXISTS FOR (n:Council) ON (n.program)",
+    "CREATE INDEX council_period IF NOT EXISTS FOR (n:Council) ON (n.period)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -162,6 +172,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(51, "the action program's 2030 targets", (DataStep(SEED_TARGETS, _target_rows),)),
     Migration(40, "a data version node key, bumped by imports", _DATA_VERSION),
+    Migration(30, "proposals and councils: keys and lookups", _REVIEW_SCHEMA),
 )
 # Entity resolution's review queue (issue 4).
 _REVIEW_QUEUE: tuple[LiteralString, ...] = (

@@ -25,6 +25,8 @@ class Label(StrEnum):
     TARGET = "Target"  # a planning target of the action program (issue 8), editable data
     REVIEW_ITEM = "ReviewItem"  # an import row entity resolution could not decide, awaiting a person
     DATA_VERSION = "DataVersion"  # one node counting imports, so caches know when data changed
+    PROPOSAL = "Proposal"  # a proposed task (hồ sơ đề xuất) a council or reviewers judge
+    COUNCIL = "Council"  # a review council (hội đồng) or a reviewer panel of one proposal
 
 
 class Rel(StrEnum):
@@ -38,6 +40,10 @@ class Rel(StrEnum):
     SUBFIELD_OF = "SUBFIELD_OF"  # (Field)->(Field), (FosField)->(FosField)
     MAPS_TO = "MAPS_TO"  # (Field)->(FosField): the OECD crosswalk
     PART_OF = "PART_OF"  # (Organization)->(Organization): a unit of a parent body
+    PROPOSES = "PROPOSES"  # (Expert)->(Proposal) {role: lead|secretary|member}
+    CONFLICT_WITH = "CONFLICT_WITH"  # (Expert)->(Expert) {kind, reason, since, until}: declared
+    SERVES_ON = "SERVES_ON"  # (Expert)->(Council) {role, period}
+    REVIEWS = "REVIEWS"  # (Council)->(Proposal)
 
 
 # The natural key of each label: MERGE on it, backed by a uniqueness constraint.
@@ -56,6 +62,8 @@ KEYS: dict[Label, str] = {
     Label.TARGET: "key",
     Label.REVIEW_ITEM: "id",
     Label.DATA_VERSION: "key",
+    Label.PROPOSAL: "code",
+    Label.COUNCIL: "id",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")
@@ -79,3 +87,8 @@ DEGREES = ("TSKH", "TS", "CKII", "ThS", "CKI", "BS", "DS", "KS", "CN", "CD")
 # Degrees at doctoral and master's level, as the 2030 targets count them.
 DOCTORAL_DEGREES = ("TSKH", "TS")
 MASTER_DEGREES = ("ThS", "CKII", "CKI")
+# Declared conflicts (CONFLICT_WITH.kind); the first three last for life (NSF practice).
+CONFLICT_KINDS = ("family", "supervisor", "student", "colleague", "other")
+LIFELONG_CONFLICT_KINDS = ("family", "supervisor", "student")
+# Seats on a council (SERVES_ON.role): chủ tịch, phản biện, thư ký, ủy viên.
+COUNCIL_ROLES = ("chair", "reviewer", "secretary", "member")

@@ -129,3 +129,34 @@ class ResolutionSettings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_resolution_settings() -> ResolutionSettings:
     return ResolutionSettings()
+
+
+class ConflictRules(BaseSettings):
+    """Conflict-of-interest rules (docs/conflicts.md gives each default's reason), env prefix `COI_`.
+
+    Windows count whole years back from the proposal's year: a tie that ended in `year - N` or later
+    still conflicts. A rule named in `disabled` is not checked at all.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", env_prefix="COI_", extra="ignore")
+
+    # Current or recent employer shared with a proposer (ACL: same institution in the last 5 years).
+    employer_years: int = Field(default=5, ge=0)
+    # Co-authored a paper within N years (ACL: 5).
+    coauthor_years: int = Field(default=5, ge=0)
+    # Papers with more authors than this do not make co-authors conflicted; None counts every paper.
+    coauthor_max_authors: int | None = Field(default=7, ge=2)
+    # Members of the same project that ran within N years.
+    project_years: int = Field(default=5, ge=0)
+    # Declared conflicts of a kind not in `lifelong_kinds` lapse N years after their `until`.
+    declared_years: int = Field(default=5, ge=0)
+    # Declared kinds that never lapse (NSF: family, thesis supervisor and student for life).
+    lifelong_kinds: tuple[str, ...] = ("family", "supervisor", "student")
+    # Rules not checked: any of proposer, employer, same_institution, host_organization, coauthor,
+    # co_project, declared (e.g. COI_DISABLED='["same_institution"]').
+    disabled: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def get_conflict_rules() -> ConflictRules:
+    return ConflictRules()

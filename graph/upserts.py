@@ -232,3 +232,60 @@ MERGE (v:DataVersion {key: 'data'})
 ON CREATE SET v.epoch = randomUUID(), v.n = 0
 SET v.n = v.n + 1, v.updated_at = datetime()
 """
+
+
+# --- proposals (issue 6) ------------------------------------------------------------------------
+
+PROPOSAL_HASHES: LiteralString = """
+UNWIND $keys AS key MATCH (n:Proposal {code: key}) RETURN key, n.row_hash AS row_hash
+"""
+PROPOSAL_MEMBER_HASHES: LiteralString = """
+UNWIND $keys AS key
+MATCH (e:Expert {id: key[1]}), (p:Proposal {code: key[0]})
+WITH key, [(e)-[r:PROPOSES]->(p) | r.row_hash] AS found
+WHERE found <> []
+RETURN key, found[0] AS row_hash
+"""
+MERGE_PROPOSALS: LiteralString = """
+UNWIND $rows AS row
+MERGE (n:Proposal {code: row.id})
+SET n += row.props, n.row_hash = row.row_hash
+"""
+REPLACE_PROPOSAL_FIELDS: LiteralString = """
+UNWIND $rows AS row
+MATCH (n:Proposal {code: row.id})
+FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
+                 AND NOT f.code IN row.fields | r] | DELETE old)
+WITH n, row
+UNWIND row.fields AS code
+MATCH (f:Field {code: code})
+MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
+SET r.confidence = 1.0
+"""
+# The host and partner organizations as given replace the stored ones: a proposal names all of them.
+REPLACE_PROPOSAL_ORGS: LiteralString = """
+UNWIND $rows AS row
+MATCH (n:Proposal {code: row.id})
+FOREACH (old IN [(o)-[r:PARTNER_IN]->(n) WHERE NOT o.id IN [x IN row.orgs | x.org_id] | r] | DELETE old)
+WITH n, row
+UNWIND row.orgs AS link
+MATCH (o:Organization {id: link.org_id})
+MERGE (o)-[r:PARTNER_IN]->(n)
+SET r.role = link.role
+"""
+MERGE_PROPOSAL_MEMBERS: LiteralString = """
+UNWIND $rows AS row
+MATCH (e:Expert {id: row.expert_id}), (p:Proposal {code: row.proposal_code})
+MERGE (e)-[r:PROPOSES]->(p)
+SET r.role = row.role, r.row_hash = row.row_hash
+"""
+# A proposal sent whole through the API replaces its proposers (an import row adds one at a time).
+REPLACE_PROPOSAL_MEMBERS: LiteralString = """
+MATCH (p:Proposal {code: $code})
+FOREACH (old IN [(e)-[r:PROPOSES]->(p) WHERE NOT e.id IN [x IN $rows | x.expert_id] | r] | DELETE old)
+WITH p
+UNWIND $rows AS row
+MATCH (e:Expert {id: row.expert_id})
+MERGE (e)-[r:PROPOSES]->(p)
+SET r.role = row.role, r.row_hash = row.row_hash
+"""

@@ -28,6 +28,8 @@ class Kind(StrEnum):
     PROJECT_PARTNERS = "project_partners"
     PUBLICATIONS = "publications"
     PUBLICATION_AUTHORS = "publication_authors"
+    PROPOSALS = "proposals"
+    PROPOSAL_MEMBERS = "proposal_members"
 
 
 # Write order: every table comes after the tables it refers to.
@@ -56,6 +58,12 @@ KIND_NAMES: dict[str, Kind] = {
     "publication_author": Kind.PUBLICATION_AUTHORS,
     "tac_gia_cong_bo": Kind.PUBLICATION_AUTHORS,
     "tac_gia": Kind.PUBLICATION_AUTHORS,
+    "proposal": Kind.PROPOSALS,
+    "de_xuat": Kind.PROPOSALS,
+    "ho_so_de_xuat": Kind.PROPOSALS,
+    "proposal_member": Kind.PROPOSAL_MEMBERS,
+    "thanh_vien_de_xuat": Kind.PROPOSAL_MEMBERS,
+    "nguoi_de_xuat": Kind.PROPOSAL_MEMBERS,
 } | {kind.value: kind for kind in Kind}
 
 
@@ -142,6 +150,22 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("expert_id", "ma_tri_thuc", True),
         _c("position", "thu_tu"),
     ),
+    Kind.PROPOSALS: (
+        _c("proposal_code", "ma_de_xuat", True, "ma_ho_so"),
+        _c("title", "ten_de_xuat", True, "ten_nhiem_vu"),
+        _c("abstract", "tom_tat"),
+        _c("fields", "chuyen_nganh"),
+        _c("host_org_id", "ma_to_chuc_chu_tri"),
+        _c("partner_org_ids", "ma_to_chuc_phoi_hop"),
+        _c("level", "cap_de_nghi", False, "cap"),
+        _c("program", "chuong_trinh"),
+        _c("year", "nam", False, "nam_de_xuat"),
+    ),
+    Kind.PROPOSAL_MEMBERS: (
+        _c("proposal_code", "ma_de_xuat", True, "ma_ho_so"),
+        _c("expert_id", "ma_tri_thuc", True),
+        _c("role", "vai_tro", True),
+    ),
 }
 
 # The columns that identify a row of each kind (duplicates within a batch are judged on these).
@@ -153,6 +177,8 @@ KEY_COLUMNS: dict[Kind, tuple[str, ...]] = {
     Kind.PROJECT_PARTNERS: ("project_code", "org_id"),
     Kind.PUBLICATIONS: ("pub_id",),
     Kind.PUBLICATION_AUTHORS: ("pub_id", "expert_id"),
+    Kind.PROPOSALS: ("proposal_code",),
+    Kind.PROPOSAL_MEMBERS: ("proposal_code", "expert_id"),
 }
 
 

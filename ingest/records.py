@@ -22,6 +22,8 @@ from ingest.rows import (
     ProjectMemberRow,
     ProjectPartnerRow,
     ProjectRow,
+    ProposalMemberRow,
+    ProposalRow,
     PublicationAuthorRow,
     PublicationRow,
 )
@@ -144,6 +146,28 @@ def author(row: PublicationAuthorRow) -> Record:
     return _hashed({"pub_id": row.pub_id, "expert_id": row.expert_id, "position": row.position})
 
 
+def proposal(row: ProposalRow) -> Record:
+    props = _props(
+        title=row.title,
+        title_key=fold(row.title),
+        abstract=row.abstract,
+        abstract_key=_key_of(row.abstract),
+        level=row.level,
+        program=row.program,
+        program_key=_key_of(row.program),
+        year=row.year,
+    )
+    orgs = [{"org_id": row.host_org_id, "role": "host"}] if row.host_org_id else []
+    orgs += [{"org_id": org_id, "role": "partner"} for org_id in row.partner_org_ids]
+    return _hashed(
+        {"id": row.proposal_code, "props": props, "fields": row.fields or None, "orgs": orgs or None}
+    )
+
+
+def proposal_member(row: ProposalMemberRow) -> Record:
+    return _hashed({"proposal_code": row.proposal_code, "expert_id": row.expert_id, "role": row.role})
+
+
 _BUILDERS: dict[Kind, Callable[[Any], Record]] = {
     Kind.ORGANIZATIONS: organization,
     Kind.EXPERTS: expert,
@@ -152,6 +176,8 @@ _BUILDERS: dict[Kind, Callable[[Any], Record]] = {
     Kind.PROJECT_MEMBERS: member,
     Kind.PROJECT_PARTNERS: partner,
     Kind.PUBLICATION_AUTHORS: author,
+    Kind.PROPOSALS: proposal,
+    Kind.PROPOSAL_MEMBERS: proposal_member,
 }
 
 
@@ -168,5 +194,7 @@ def record_key(kind: Kind, record: Record) -> str | tuple[str, str]:
         return (record["project_code"], record["org_id"])
     if kind is Kind.PUBLICATION_AUTHORS:
         return (record["pub_id"], record["expert_id"])
+    if kind is Kind.PROPOSAL_MEMBERS:
+        return (record["proposal_code"], record["expert_id"])
     key: str = record["id"]
     return key

@@ -233,6 +233,38 @@ class PublicationAuthorRow(ImportRow):
     position: Annotated[int | None, _optional(_byline_position)] = None
 
 
+def _code_list(value: object) -> list[str]:
+    """Organization ids in one cell, normalized, each once, order kept."""
+    text = _present(value)
+    if text is None:
+        return []
+    return list(dict.fromkeys(cells.text(item) for item in cells.split_list(text)))
+
+
+class ProposalRow(ImportRow):
+    proposal_code: Key
+    title: Text
+    abstract: OptText = None
+    fields: FieldCodes = []
+    host_org_id: OptText = None
+    partner_org_ids: Annotated[list[str], PlainValidator(_code_list)] = []
+    level: Annotated[str | None, _optional(_coded(PROJECT_LEVEL_VOCAB))] = None
+    program: OptText = None
+    year: Year = None
+
+    @_model_validator(mode="after")
+    def _host_is_not_a_partner(self) -> ProposalRow:
+        if self.host_org_id is not None and self.host_org_id in self.partner_org_ids:
+            raise cell_error(f"also names the host {self.host_org_id}", field="partner_org_ids")
+        return self
+
+
+class ProposalMemberRow(ImportRow):
+    proposal_code: Key
+    expert_id: Key
+    role: Annotated[str, _required(_coded(MEMBER_ROLE_VOCAB))]
+
+
 MODELS: dict[Kind, type[ImportRow]] = {
     Kind.ORGANIZATIONS: OrganizationRow,
     Kind.EXPERTS: ExpertRow,
@@ -241,6 +273,8 @@ MODELS: dict[Kind, type[ImportRow]] = {
     Kind.PROJECT_PARTNERS: ProjectPartnerRow,
     Kind.PUBLICATIONS: PublicationRow,
     Kind.PUBLICATION_AUTHORS: PublicationAuthorRow,
+    Kind.PROPOSALS: ProposalRow,
+    Kind.PROPOSAL_MEMBERS: ProposalMemberRow,
 }
 
 

@@ -33,18 +33,24 @@ REFERENCES: tuple[tuple[Kind, str, Kind], ...] = (
     (Kind.PROJECT_PARTNERS, "org_id", Kind.ORGANIZATIONS),
     (Kind.PUBLICATION_AUTHORS, "pub_id", Kind.PUBLICATIONS),
     (Kind.PUBLICATION_AUTHORS, "expert_id", Kind.EXPERTS),
+    (Kind.PROPOSALS, "host_org_id", Kind.ORGANIZATIONS),
+    (Kind.PROPOSALS, "partner_org_ids", Kind.ORGANIZATIONS),
+    (Kind.PROPOSAL_MEMBERS, "proposal_code", Kind.PROPOSALS),
+    (Kind.PROPOSAL_MEMBERS, "expert_id", Kind.EXPERTS),
 )
 _STORED_KEYS: dict[Kind, LiteralString] = {
     Kind.ORGANIZATIONS: upserts.ORGANIZATION_HASHES,
     Kind.EXPERTS: upserts.EXPERT_HASHES,
     Kind.PROJECTS: upserts.PROJECT_HASHES,
     Kind.PUBLICATIONS: upserts.PUBLICATION_HASHES,
+    Kind.PROPOSALS: upserts.PROPOSAL_HASHES,
 }
 _NOUNS = {
     Kind.ORGANIZATIONS: "organization",
     Kind.EXPERTS: "expert",
     Kind.PROJECTS: "project",
     Kind.PUBLICATIONS: "publication",
+    Kind.PROPOSALS: "proposal",
 }
 # Expert properties under a uniqueness constraint, and who holds a value in the graph.
 _UNIQUE_EXPERT_VALUES: tuple[tuple[str, LiteralString], ...] = (
@@ -198,8 +204,9 @@ def _reference_errors(graph: Graph, batch: Batch) -> list[RowError]:
     for kind, column, target in REFERENCES:
         for row in rows.get(kind, []):
             value = getattr(row.model, column)
-            if value is not None and value not in in_batch[target]:
-                pointing[target][value].append((row, column))
+            for item in value if isinstance(value, list) else [value]:  # a list cell: each id
+                if item is not None and item not in in_batch[target]:
+                    pointing[target][item].append((row, column))
     errors: list[RowError] = []
     for target, by_value in pointing.items():
         stored = graph.read(_STORED_KEYS[target], {"keys": list(by_value)})

@@ -71,6 +71,15 @@ PLANS: dict[Kind, Plan] = {
     Kind.PROJECT_MEMBERS: Plan(upserts.MEMBER_HASHES, upserts.MERGE_MEMBERS),
     Kind.PROJECT_PARTNERS: Plan(upserts.PARTNER_HASHES, upserts.MERGE_PARTNERS),
     Kind.PUBLICATION_AUTHORS: Plan(upserts.AUTHOR_HASHES, upserts.MERGE_AUTHORS),
+    Kind.PROPOSALS: Plan(
+        upserts.PROPOSAL_HASHES,
+        upserts.MERGE_PROPOSALS,
+        (
+            Step(upserts.REPLACE_PROPOSAL_FIELDS, "fields"),
+            Step(upserts.REPLACE_PROPOSAL_ORGS, "orgs"),
+        ),
+    ),
+    Kind.PROPOSAL_MEMBERS: Plan(upserts.PROPOSAL_MEMBER_HASHES, upserts.MERGE_PROPOSAL_MEMBERS),
 }
 
 

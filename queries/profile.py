@@ -61,8 +61,16 @@ CALL {
   WITH c, count(DISTINCT w) AS n WHERE c IS NOT NULL
   RETURN collect({id: c.id, name: c.name, n: n, kind: 'publication'}) AS paper_peers
 }
+CALL {
+  WITH e
+  OPTIONAL MATCH (e)-[s:SERVES_ON]->(k:Council)
+  OPTIONAL MATCH (k)-[:REVIEWS]->(p:Proposal)
+  WITH k, s, p ORDER BY s.period DESC, k.id
+  RETURN collect(k {council_id: k.id, .kind, .program, role: s.role, period: s.period,
+                    proposal_code: p.code, title: coalesce(p.title, k.title)}) AS councils
+}
 RETURN e {.*} AS expert, sectors, fields, topics, organizations, projects, publications,
-       project_peers + paper_peers AS peers
+       project_peers + paper_peers AS peers, councils
 """
 
 
@@ -97,4 +105,5 @@ def get_profile(graph: Graph, expert_id: str) -> dict[str, Any]:
         "projects": [p for p in row["projects"] if p.get("code")],
         "publications": [w for w in row["publications"] if w.get("id")],
         "coworkers": _coworkers(row["peers"])[:30],
+        "councils": [c for c in row["councils"] if c.get("council_id")],
     }

@@ -1,0 +1,126 @@
+"""Assign reviewers to many proposals at once: affinities and conflicts from the graph, then exact.
+
+Builds the P x E affinity matrix (`queries.affinity`, one call per proposal) and the conflict mask
+(`queries.conflicts`), solves it with `queries.assign_solver`, and reports the greedy baseline's
+shortfall beside the optimum. Experts already serving in the period count against L.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import LiteralString
+
+import numpy as np
+
+from graph.connection import Graph
+from graph.errors import UnknownReference
+from graph.settings import ConflictRules
+from graph.text import fold
+from queries import council_store
+from queries.affinity import affinity
+from queries.assign_solver import Solution, greedy, solve_fair, solve_max_total
+from queries.conflicts import find_conflicts
+from queries.proposals import Proposal, get_proposal
+
+ALL_EXPERTS: LiteralString = "MATCH (e:Expert) RETURN e.id AS id ORDER BY id"
+EXPERTS_PRESENT: LiteralString = "UNWIND $ids AS id MATCH (e:Expert {id: id}) RETURN e.id AS id"
+
+
+def panel_id(proposal_code: str, period: str) -> str:
+    """The reviewer panel of one proposal in one period: saving again replaces it."""
+    return f"PB-{proposal_code}-{period}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    proposals: list[Proposal]
+    experts: list[str]
+    affinity: np.ndarray  # P x E, in [0, 1]
+    allowed: np.ndarray  # P x E, False where a conflict rule fires
+    capacity: list[int]
+    conflicts: int  # pairs excluded by a conflict rule
+
+
+@dataclass(frozen=True)
+class AssignResult:
+    problem: Problem
+    solution: Solution
+    baseline: Solution  # greedy
+    objective: str  # total | fair
+
+
+def build_problem(
+    graph: Graph,
+    proposal_codes: list[str],
+    expert_ids: list[str] | None,
+    max_per_reviewer: int,
+    rules: ConflictRules,
+    period: str | None = None,
+) -> Problem:
+    """Affinity matrix, conflict mask and each expert's remaining capacity in the period."""
+    proposals = [get_proposal(graph, code) for code in proposal_codes]
+    if expert_ids is None:
+        experts = [r["id"] for r in graph.read(ALL_EXPERTS)]
+    else:
+        experts = sorted(set(expert_ids))
+        present = {r["id"] for r in graph.read(EXPERTS_PRESENT, {"ids": experts})}
+        missing = [e for e in experts if e not in present]
+        if missing:
+            raise UnknownReference("experts", missing)
+    column = {e: j for j, e in enumerate(experts)}
+    scores = np.zeros((len(proposals), len(experts)))
+    allowed = np.ones((len(proposals), len(experts)), dtype=bool)
+    restrict = None if expert_ids is None else experts
+    for i, p in enumerate(proposals):
+        for expert_id, value in affinity(graph, p.text, p.fields, restrict).items():
+            if expert_id in column:
+                scores[i, column[expert_id]] = value
+        for expert_id in find_conflicts(graph, p.subject(), rules, restrict).hits:
+            if expert_id in column:
+                allowed[i, column[expert_id]] = False
+    the_period = period or str(date.today().year)
+    own = [panel_id(p.code, the_period) for p in proposals]
+    loads = council_store.workload(graph, experts, the_period, own)
+    capacity = [max(0, max_per_reviewer - loads.get(e, 0)) for e in experts]
+    return Problem(proposals, experts, scores, allowed, capacity, int((~allowed).sum()))
+
+
+def assign_reviewers(
+    graph: Graph,
+    proposal_codes: list[str],
+    expert_ids: list[str] | None,
+    *,
+    k: int,
+    max_per_reviewer: int,
+    fair: bool,
+    rules: ConflictRules,
+    period: str | None = None,
+    save: bool = False,
+) -> AssignResult:
+    """The optimal assignment (max total, or max-min then total when `fair`) and the greedy one."""
+    problem = build_problem(graph, proposal_codes, expert_ids, max_per_reviewer, rules, period)
+    solve = solve_fair if fair else solve_max_total
+    solution = solve(problem.affinity, problem.allowed, k, problem.capacity)
+    baseline = greedy(problem.affinity, problem.allowed, k, problem.capacity)
+    if save:
+        the_period = period or str(date.today().year)
+        council_store.save_councils(
+            graph,
+            [
+                {
+                    "id": panel_id(p.code, the_period),
+                    "kind": "review",
+                    "program": p.program,
+                    "program_key": fold(p.program) if p.program else None,
+                    "period": the_period,
+                    "title": p.title[:200],
+                    "proposal": p.code,
+                    "seats": [
+                        {"expert_id": problem.experts[j], "role": "reviewer"} for j in solution.reviewers[i]
+                    ],
+                }
+                for i, p in enumerate(problem.proposals)
+            ],
+        )
+    return AssignResult(problem, solution, baseline, "fair" if fair else "total")
