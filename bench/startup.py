@@ -112,7 +112,7 @@ def _make_run(clone: Path, env: dict[str, str]) -> float:
         start_new_session=True,
     )
     try:
-        _wait_for(f"http://127.0.0.1:{api_port}/api/v1/experts/search?q=nong%20nghiep", 1800, proc)
+        _wait_for(f"http://127.0.0.1:{api_port}/health", 1800, proc)  # serves only once the demo is in
         return time.perf_counter() - started
     finally:
         os.killpg(proc.pid, signal.SIGINT)
