@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routers import experts, health
+from api.routers import experts, health, imports
 from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
@@ -41,4 +41,5 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(experts.router)
+    app.include_router(imports.router)
     return app

@@ -120,11 +120,18 @@ def _sector_rows() -> dict[str, Any]:
     }
 
 
+# Issue 4 (import pipeline): the record of each import.
+_IMPORT_RUNS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX import_run_at IF NOT EXISTS FOR (n:ImportRun) ON (n.at)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
     Migration(3, "full-text indexes over display and folded text", _FULLTEXT),
     Migration(4, "the action program's eight sectors", (DataStep(SEED_SECTORS, _sector_rows),)),
+    Migration(10, "import runs: unique id, listed by time", _IMPORT_RUNS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

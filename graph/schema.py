@@ -19,6 +19,7 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     MIGRATION = "SchemaMigration"
+    IMPORT_RUN = "ImportRun"  # one import of a file or workbook: who, when, checksum, counts
 
 
 class Rel(StrEnum):
@@ -45,11 +46,14 @@ KEYS: dict[Label, str] = {
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
     Label.MIGRATION: "version",
+    Label.IMPORT_RUN: "id",
 }
 
 PROJECT_ROLES = ("lead", "secretary", "member")
 PARTNER_ROLES = ("host", "partner")
-PROJECT_LEVELS = ("national", "ministerial", "provincial", "grassroots")
+# "international": projects of foreign programmes (e.g. EU Horizon 2020 from CORDIS) and international
+# cooperation tasks (nhiệm vụ hợp tác quốc tế), which no Vietnamese level describes.
+PROJECT_LEVELS = ("national", "ministerial", "provincial", "grassroots", "international")
 PROJECT_STATUSES = ("proposed", "ongoing", "completed", "cancelled")
 ORG_KINDS = (
     "university",

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     demo_dir: Path = Field(default=PROJECT_ROOT / "var" / "demo")
     demo_seed: int = 45
 
+    # Imports through the API: the largest upload accepted (413 beyond), and the user recorded on each
+    # ImportRun when the request names none.
+    import_max_bytes: int = 60 * 1024 * 1024
+    import_default_user: str = "anonymous"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -9,10 +9,13 @@ nothing. `ingest.write` does the writing; this module finds the tables and repor
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
+
+from neo4j import ManagedTransaction
 
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
@@ -20,7 +23,7 @@ from ingest.columns import LOAD_ORDER, Kind, kind_for_name
 from ingest.readers import Table, read_table
 from ingest.records import to_record
 from ingest.validate import validate_batch
-from ingest.write import Runner, write_cost, write_kind
+from ingest.write import Runner, count_kind, write_cost, write_kind
 
 
 @dataclass
@@ -43,6 +46,7 @@ class ImportReport:
     elapsed_s: float
     encodings: dict[str, str] = field(default_factory=dict)  # CSV file -> encoding used
     atomic: bool = True  # written in one transaction (else one per chunk: see import_tables)
+    dry_run: bool = False  # validated and compared with the graph; nothing was written
 
     @property
     def written(self) -> int:
@@ -56,8 +60,26 @@ ATOMIC_LIMIT = 40_000
 TableInput = Mapping[Kind, Table | Sequence[Table]] | Mapping[str, Table | Sequence[Table]]
 
 
+class Recorder(Protocol):
+    """Writes the record of an import (`ingest.runs`) through the import's own runner.
+
+    `started` runs before a chunked import writes anything (an interrupted one stays visible);
+    `finished` runs in the same transaction as the data of an atomic import, so both commit, or neither.
+    """
+
+    def started(self, run: Runner, report: ImportReport) -> None: ...
+
+    def finished(self, run: Runner, report: ImportReport) -> None: ...
+
+
 def import_tables(
-    graph: Graph, tables: TableInput, *, batch_size: int = 5000, atomic_limit: int = ATOMIC_LIMIT
+    graph: Graph,
+    tables: TableInput,
+    *,
+    batch_size: int = 5000,
+    atomic_limit: int = ATOMIC_LIMIT,
+    dry_run: bool = False,
+    recorder: Recorder | None = None,
 ) -> ImportReport:
     """Validate every table (raising ImportRejected, having written nothing), then write all kinds.
 
@@ -94,19 +116,44 @@ def import_tables(
                 counts.unchanged,
             )
 
-    atomic = cost <= atomic_limit
-    if atomic:
-        # One transaction for the whole batch; a retry re-runs all of it and resets the counts.
-        graph.write_tx(lambda tx: write_all(lambda work: work(tx)))
-    else:
-        write_all(graph.write_tx)
     encodings = {
         table.file: table.encoding
         for kind_tables in by_kind.values()
         for table in kind_tables
         if table.encoding
     }
-    return ImportReport(reports, time.perf_counter() - started, encodings, atomic)
+    report = ImportReport(reports, 0.0, encodings, cost <= atomic_limit, dry_run)
+
+    def finish(run: Runner) -> None:
+        report.elapsed_s = time.perf_counter() - started
+        if recorder is not None:
+            recorder.finished(run, report)
+
+    if dry_run:
+        for kind, kind_records in records.items():
+            counts = count_kind(graph.read_tx, kind, kind_records, batch_size=batch_size)
+            reports[kind].created, reports[kind].updated, reports[kind].unchanged = (
+                counts.created,
+                counts.updated,
+                counts.unchanged,
+            )
+        report.elapsed_s = time.perf_counter() - started
+    elif report.atomic:
+        # One transaction for the whole batch and its record; a retry re-runs all of it.
+        def atomic_work(tx: ManagedTransaction) -> None:
+            def run(work: Callable[[ManagedTransaction], Any]) -> Any:
+                return work(tx)
+
+            write_all(run)
+            finish(run)
+
+        graph.write_tx(atomic_work)
+    else:
+        if recorder is not None:
+            recorder.started(graph.write_tx, report)
+        write_all(graph.write_tx)
+        finish(graph.write_tx)
+    return report
 
 
 def import_paths(
