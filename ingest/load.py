@@ -23,7 +23,7 @@ from ingest.columns import LOAD_ORDER, Kind, kind_for_name
 from ingest.readers import Table, read_table
 from ingest.records import to_record
 from ingest.validate import validate_batch
-from ingest.write import Runner, count_kind, write_cost, write_kind
+from ingest.write import Progress, Runner, count_kind, write_cost, write_kind
 
 
 @dataclass
@@ -80,6 +80,7 @@ def import_tables(
     atomic_limit: int = ATOMIC_LIMIT,
     dry_run: bool = False,
     recorder: Recorder | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Validate every table (raising ImportRejected, having written nothing), then write all kinds.
 
@@ -108,7 +109,7 @@ def import_tables(
 
     def write_all(run: Runner) -> None:
         for kind, kind_records in records.items():
-            counts = write_kind(run, kind, kind_records, batch_size=batch_size, year=year)
+            counts = write_kind(run, kind, kind_records, batch_size=batch_size, year=year, progress=progress)
             report = reports[kind]
             report.created, report.updated, report.unchanged = (
                 counts.created,
@@ -164,6 +165,11 @@ def import_paths(
     A workbook with sheets named after kinds holds one table per such sheet (other sheets, such as
     instructions, are ignored); otherwise its file name gives the kind of its first sheet.
     """
+    return import_tables(graph, tables_of_paths(paths), batch_size=batch_size, atomic_limit=atomic_limit)
+
+
+def tables_of_paths(paths: Sequence[Path]) -> dict[Kind, list[Table]]:
+    """Read every file; the problems of all unreadable files are raised together."""
     tables: dict[Kind, list[Table]] = {}
     errors: list[RowError] = []
     for path in paths:
@@ -174,7 +180,7 @@ def import_paths(
             errors.extend(exc.errors)
     if errors:
         raise ImportRejected(errors)
-    return import_tables(graph, tables, batch_size=batch_size, atomic_limit=atomic_limit)
+    return tables
 
 
 def import_directory(

@@ -23,7 +23,7 @@ from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from graph.import_runs import RECORD_IMPORT_RUN
 from ingest.load import ATOMIC_LIMIT, ImportReport, TableInput, import_tables
-from ingest.write import Runner
+from ingest.write import Progress, Runner
 
 
 def sha256_hex(data: bytes) -> str:
@@ -104,6 +104,7 @@ def import_recorded(
     dry_run: bool = False,
     batch_size: int = 5000,
     atomic_limit: int = ATOMIC_LIMIT,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """`import_tables`, recording the run: done with the data, or rejected with its error count."""
     try:
@@ -114,6 +115,7 @@ def import_recorded(
             atomic_limit=atomic_limit,
             dry_run=dry_run,
             recorder=None if dry_run else run,
+            progress=progress,
         )
     except ImportRejected as exc:
         if not dry_run:

@@ -148,12 +148,26 @@ def _run_step(query: LiteralString, chunk: list[Record], year: int) -> Callable[
     return work
 
 
-def write_kind(run: Runner, kind: Kind, records: Sequence[Record], *, batch_size: int, year: int) -> Counts:
+# Told how many records of a kind were just compared and merged (for progress bars).
+Progress = Callable[[Kind, int], None]
+
+
+def write_kind(
+    run: Runner,
+    kind: Kind,
+    records: Sequence[Record],
+    *,
+    batch_size: int,
+    year: int,
+    progress: Progress | None = None,
+) -> Counts:
     """Write one kind's records; its follow-up steps start once all of its nodes exist."""
     total = Counts()
     changed: list[Record] = []
     for chunk in _chunks(records, batch_size):
         counts, chunk_changed = run(_merge_chunk(kind, chunk, year))
+        if progress is not None:
+            progress(kind, len(chunk))
         total.created += counts.created
         total.updated += counts.updated
         total.unchanged += counts.unchanged
