@@ -14,3 +14,9 @@ RECORD_IMPORT_RUN: LiteralString = """
 MERGE (r:ImportRun {id: $id})
 SET r += $props, r.at = datetime($at)
 """
+
+# Benchmarks and tests of imports start each repeat from an empty graph; the schema's own nodes stay.
+DELETE_IMPORTED_DATA: LiteralString = """
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector
+CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+"""

@@ -13,7 +13,9 @@ user's template (`ingest.load.import_tables`). Choices, documented in docs/impor
   kind `project`, the programme parts in `programme`, the total cost in `budget_eur`, and status
   completed when the end date has passed.
 - participation roles: coordinator becomes host; participant, partner, thirdParty and
-  internationalPartner become partner; the EC contribution goes to `contribution_eur`.
+  internationalPartner become partner; the EC contribution goes to `contribution_eur`. When
+  `organization.csv` lists one organization twice in a project (as participant and as a third
+  party, say), the two become one link: host if either row is, with the contributions summed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from graph.errors import ImportRejected, RowError
 from ingest.columns import Kind
@@ -93,8 +96,23 @@ class _Builder:
     names: dict[str, OrgName]
     orgs: dict[str, RawRow] = field(default_factory=dict)
     projects: dict[str, RawRow] = field(default_factory=dict)
-    partners: list[RawRow] = field(default_factory=list)
+    # (project_code, org_id) -> [first row number, role, summed contribution or None]
+    partners: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
     named: int = 0
+
+    def partner(self, number: int, code: str, org_id: str, role: str, contribution: str) -> None:
+        try:
+            amount: float | str | None = float(contribution) if contribution else None
+        except ValueError:
+            amount = contribution  # left as written: validation names the row and the value
+        seen = self.partners.get((code, org_id))
+        if seen is None:
+            self.partners[(code, org_id)] = [number, _role(role), amount]
+            return
+        if _role(role) == "host":
+            seen[1] = "host"
+        if isinstance(amount, float) and not isinstance(seen[2], str):
+            seen[2] = amount + (seen[2] or 0.0)
 
     def org(self, number: int, pic: str, activity: str, country: str, name: str = "", short: str = "") -> str:
         org_id = f"EU-PIC-{pic}"
@@ -120,7 +138,15 @@ class _Builder:
         return CordisTables(
             Table(self.org_file, "", ORG_HEADER, list(self.orgs.values())),
             Table(self.project_file, "", PROJECT_HEADER, list(self.projects.values())),
-            Table(self.partner_file, "", PARTNER_HEADER, self.partners),
+            Table(
+                self.partner_file,
+                "",
+                PARTNER_HEADER,
+                [
+                    RawRow(number, (code, org_id, role, _shown(amount)))
+                    for (code, org_id), (number, role, amount) in self.partners.items()
+                ],
+            ),
             source_rows,
             named=self.named,
             unnamed=len(self.orgs) - self.named,
@@ -143,6 +169,12 @@ def _amount(text: str | None) -> str:
         return f"{float(value):.2f}"
     except ValueError:
         return value  # left as written: validation names the row and the value
+
+
+def _shown(amount: float | str | None) -> str:
+    if amount is None:
+        return ""
+    return amount if isinstance(amount, str) else f"{amount:.2f}"
 
 
 def _status(end_date: str, today: date) -> str:
@@ -226,9 +258,7 @@ def participations(
                         "True",
                     ),
                 )
-            builder.partners.append(
-                RawRow(number, (code, org_id, _role(row["role"]), _amount(row["contribution"])))
-            )
+            builder.partner(number, code, org_id, row["role"], _amount(row["contribution"]))
             if progress is not None:
                 progress(1)
     return builder.build(count)
@@ -261,7 +291,5 @@ def organization_csv(path: Path, *, today: date | None = None) -> CordisTables:
                     (code, f"{acronym} (H2020 {_value(row['projectID'])})", "international", "project",
                      "", "", "", "H2020", "", "True"),
                 )  # fmt: skip
-            builder.partners.append(
-                RawRow(number, (code, org_id, _role(row["role"]), _amount(row.get("ecContribution"))))
-            )
+            builder.partner(number, code, org_id, row["role"], _amount(row.get("ecContribution")))
     return builder.build(count)
