@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # ImportRun when the request names none.
     import_max_bytes: int = 60 * 1024 * 1024
     import_default_user: str = "anonymous"
+    # Imports of at most this many writes (nodes and links) commit in one transaction; larger ones
+    # commit chunk by chunk. 40,000 fits the default 512m heap; raise both together (LOCAL_HEAP).
+    import_atomic_limit: int = 40_000
 
 
 @lru_cache(maxsize=1)

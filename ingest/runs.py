@@ -22,7 +22,8 @@ from neo4j import ManagedTransaction
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from graph.import_runs import RECORD_IMPORT_RUN
-from ingest.load import ATOMIC_LIMIT, ImportReport, TableInput, import_tables
+from graph.settings import get_settings
+from ingest.load import ImportReport, TableInput, import_tables
 from ingest.write import Progress, Runner
 
 
@@ -103,10 +104,15 @@ def import_recorded(
     *,
     dry_run: bool = False,
     batch_size: int = 5000,
-    atomic_limit: int = ATOMIC_LIMIT,
+    atomic_limit: int | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """`import_tables`, recording the run: done with the data, or rejected with its error count."""
+    """`import_tables`, recording the run: done with the data, or rejected with its error count.
+
+    `atomic_limit` defaults to the IMPORT_ATOMIC_LIMIT setting.
+    """
+    if atomic_limit is None:
+        atomic_limit = get_settings().import_atomic_limit
     try:
         return import_tables(
             graph,
