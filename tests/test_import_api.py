@@ -153,6 +153,8 @@ def test_unreadable_uploads_are_422_naming_the_file(
     (error,) = body["errors"]  # type: ignore[misc]
     assert error["file"] == name and reason in error["reason"]
     assert _count(graph) == 0
+    (run,) = client.get("/api/v1/import/runs").json()["runs"]  # the attempt is recorded too
+    assert (run["file"], run["status"], run["errors"]) == (name, "rejected", 1)
 
 
 @pytest.mark.parametrize("kind", list(Kind))

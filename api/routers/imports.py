@@ -6,6 +6,7 @@ validates and loads in seconds to tens of seconds. Every problem in it comes bac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Header, Query, UploadFile
@@ -13,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 
 from api.deps import GraphDep
 from api.schemas import ImportKindOut, ImportRejectedOut, ImportReportOut, ImportRunList, ImportRunOut
+from graph.errors import ImportRejected
 from graph.settings import get_settings
 from ingest.columns import Kind
 from ingest.load import ImportReport
@@ -80,14 +82,27 @@ def _report(report: ImportReport, run: ImportRun | None) -> ImportReportOut:
 
 
 def _import(
-    graph: GraphDep, tables: dict[Kind, list[Table]], data: bytes, name: str, user: str | None, dry_run: bool
+    graph: GraphDep,
+    read: Callable[[], dict[Kind, list[Table]]],
+    data: bytes,
+    name: str,
+    user: str | None,
+    dry_run: bool,
 ) -> ImportReportOut:
+    """Read the upload, import it, and record the run, also when the file cannot even be read."""
     run = ImportRun(
-        kind=", ".join(k.value for k in tables),
+        kind="",
         file=name,
         sha256=sha256_hex(data),
         user=(user or "").strip() or get_settings().import_default_user,
     )
+    try:
+        tables = read()
+    except ImportRejected as exc:
+        if not dry_run:
+            run.rejected(graph, exc.errors)
+        raise
+    run.kind = ", ".join(k.value for k in tables)
     return _report(import_recorded(graph, tables, run, dry_run=dry_run), run)
 
 
@@ -140,7 +155,7 @@ def import_workbook(
     if data is None:
         return _too_large(get_settings().import_max_bytes)
     name = safe_name(file.filename)
-    return _import(graph, tables_of_workbook(data, name), data, name, user, dry_run)
+    return _import(graph, lambda: tables_of_workbook(data, name), data, name, user, dry_run)
 
 
 @router.post("/{kind}", response_model=ImportReportOut, responses=REJECTED)  # type: ignore[arg-type]
@@ -157,4 +172,4 @@ def import_kind(
     if data is None:
         return _too_large(get_settings().import_max_bytes)
     name = safe_name(file.filename)
-    return _import(graph, {kind: tables_for_kind(data, name, kind)}, data, name, user, dry_run)
+    return _import(graph, lambda: {kind: tables_for_kind(data, name, kind)}, data, name, user, dry_run)
