@@ -7,6 +7,7 @@ validates and loads in seconds to tens of seconds. Every problem in it comes bac
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Header, Query, UploadFile
@@ -138,7 +139,7 @@ def runs(
     """Every recorded import, newest first: who, when, which file (with its SHA-256), what changed."""
     total, found = list_import_runs(graph, status=status, limit=limit, offset=offset)
     return ImportRunList(
-        total=total, limit=limit, offset=offset, runs=[ImportRunOut.model_validate(r.__dict__) for r in found]
+        total=total, limit=limit, offset=offset, runs=[ImportRunOut.model_validate(asdict(r)) for r in found]
     )
 
 
