@@ -447,3 +447,75 @@ class AssignOut(BaseModel):
     greedy_shortfall: float = Field(description="1 - greedy total / optimal total")
     excluded_pairs: int = Field(description="proposal-expert pairs a conflict rule excluded")
     assignments: list[ProposalAssignmentOut]
+
+
+# --- imports (issue 4) --------------------------------------------------------------------------
+
+
+class ImportKindOut(BaseModel):
+    kind: str = Field(description="the table: organizations, experts, projects, ...")
+    files: list[str] = Field(description="file (and sheet) names the rows came from")
+    read: int = Field(description="data rows read")
+    duplicates: int = Field(description="identical repeated rows, collapsed into one")
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int = Field(description="rows with an error (always 0 in a report: errors give a 422)")
+
+
+class ImportReportOut(BaseModel):
+    run_id: str | None = Field(description="id of the ImportRun recorded in the graph; None for a dry run")
+    dry_run: bool = Field(description="true: validated and compared, nothing written")
+    atomic: bool = Field(description="true: written in one transaction (all or nothing)")
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int
+    seconds: float
+    kinds: list[ImportKindOut]
+    encodings: dict[str, str] = Field(description="CSV file -> the text encoding it was read in")
+
+
+class ImportErrorOut(BaseModel):
+    """One problem; the 422 body of an import lists every one of them (`errors`)."""
+
+    file: str
+    sheet: str
+    row: int = Field(description="spreadsheet row number (1 = the header row; 0 = the whole file)")
+    field: str = Field(description="the column at fault (English name), or empty for the whole row")
+    value: str
+    reason: str
+    message: str
+
+
+class ImportRejectedOut(BaseModel):
+    detail: str
+    error: str
+    errors: list[ImportErrorOut]
+
+
+class ImportRunOut(BaseModel):
+    id: str
+    kind: str
+    file: str
+    sha256: str
+    user: str
+    at: str = Field(description="when it started, ISO 8601 UTC")
+    status: str = Field(description="done, rejected, running (unfinished or interrupted) or failed")
+    seconds: float
+    read: int
+    created: int
+    updated: int
+    unchanged: int
+    duplicates: int
+    rejected: int = Field(description="rows with errors (status rejected)")
+    errors: int = Field(description="problems reported (status rejected)")
+    atomic: bool | None
+    counts: dict[str, dict[str, int]] = Field(description="per kind: read, duplicates, created, ...")
+
+
+class ImportRunList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    runs: list[ImportRunOut]

@@ -149,6 +149,12 @@ _REVIEW_SCHEMA: tuple[LiteralString, ...] = (
 )
 
 
+# Issue 4 (import pipeline): the record of each import.
+_IMPORT_RUNS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (n:ImportRun) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX import_run_at IF NOT EXISTS FOR (n:ImportRun) ON (n.at)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -173,6 +179,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(51, "the action program's 2030 targets", (DataStep(SEED_TARGETS, _target_rows),)),
     Migration(40, "a data version node key, bumped by imports", _DATA_VERSION),
     Migration(30, "proposals and councils: keys and lookups", _REVIEW_SCHEMA),
+    Migration(10, "import runs: unique id, listed by time", _IMPORT_RUNS),
 )
 # Entity resolution's review queue (issue 4).
 _REVIEW_QUEUE: tuple[LiteralString, ...] = (

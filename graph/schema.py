@@ -27,6 +27,7 @@ class Label(StrEnum):
     DATA_VERSION = "DataVersion"  # one node counting imports, so caches know when data changed
     PROPOSAL = "Proposal"  # a proposed task (hồ sơ đề xuất) a council or reviewers judge
     COUNCIL = "Council"  # a review council (hội đồng) or a reviewer panel of one proposal
+    IMPORT_RUN = "ImportRun"  # one import of a file or workbook: who, when, checksum, counts
 
 
 class Rel(StrEnum):
@@ -64,13 +65,16 @@ KEYS: dict[Label, str] = {
     Label.DATA_VERSION: "key",
     Label.PROPOSAL: "code",
     Label.COUNCIL: "id",
+    Label.IMPORT_RUN: "id",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")
 
 PROJECT_ROLES = ("lead", "secretary", "member")
 PARTNER_ROLES = ("host", "partner")
-PROJECT_LEVELS = ("national", "ministerial", "provincial", "grassroots")
+# "international": projects of foreign programmes (e.g. EU Horizon 2020 from CORDIS) and international
+# cooperation tasks (nhiệm vụ hợp tác quốc tế), which no Vietnamese level describes.
+PROJECT_LEVELS = ("national", "ministerial", "provincial", "grassroots", "international")
 PROJECT_STATUSES = ("proposed", "ongoing", "completed", "cancelled")
 ORG_KINDS = (
     "university",

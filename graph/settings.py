@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     stats_sensitive_dimensions: tuple[str, ...] = ("ethnicity", "ethnic_minority")
     # "This year" for ages, history and forecasts; unset means the calendar year.
     stats_reference_year: int | None = Field(default=None, ge=1990, le=2100)
+    # Imports through the API: the largest upload accepted (413 beyond), and the user recorded on each
+    # ImportRun when the request names none.
+    import_max_bytes: int = 60 * 1024 * 1024
+    import_default_user: str = "anonymous"
+    # Imports of at most this many writes (nodes and links) commit in one transaction; larger ones
+    # commit chunk by chunk. 40,000 fits the default 512m heap; raise both together (LOCAL_HEAP).
+    import_atomic_limit: int = 40_000
 
 
 @lru_cache(maxsize=1)

@@ -182,7 +182,8 @@ MERGE_PARTNERS: LiteralString = """
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.org_id}), (p:Project {code: row.project_code})
 MERGE (o)-[r:PARTNER_IN]->(p)
-SET r.role = row.role, r.row_hash = row.row_hash
+SET r.role = row.role, r.row_hash = row.row_hash,
+    r.contribution_eur = coalesce(row.contribution_eur, r.contribution_eur)
 """
 MERGE_AUTHORS: LiteralString = """
 UNWIND $rows AS row

@@ -171,6 +171,20 @@ def field_codes(value: str, known: set[str] | None) -> list[str]:
     return codes
 
 
+_YES = frozenset({"x", "1", "true", "yes", "y", "co", "dung"})
+_NO = frozenset({"0", "false", "no", "n", "khong", "sai"})
+
+
+def flag(value: str) -> bool:
+    """A yes/no cell: "có"/"không", "x", "1"/"0", "True"/"False" (CORDIS writes the last)."""
+    key = fold(value)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise cell_error("is not yes or no: write có or không (x, 1 or 0)")
+
+
 def coded(value: str, vocab: dict[str, str], codes: tuple[str, ...]) -> str:
     """One of `codes`, from the code itself or an accepted Vietnamese spelling."""
     found = vocab.get(code_key(value))

@@ -6,6 +6,7 @@ pending migrations, and leaves a local server running if it was already running 
 
 from __future__ import annotations
 
+import getpass
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 from graph.connection import Graph
@@ -22,11 +24,14 @@ from graph.migrations import migrate
 from graph.runtime import open_runtime
 from graph.server import LocalNeo4j
 from graph.settings import Settings
+from ingest.adapters import cordis
 from ingest.demo_load import load_demo
 from ingest.extract.apply import extract_fields
-from ingest.load import ImportReport, import_paths
+from ingest.load import ImportReport, tables_of_paths
 from ingest.reference import load_reference
+from ingest.runs import ImportRun, import_recorded, joined, sha256_hex
 
+CORDIS_PARTICIPATIONS = 144_726  # rows of h2020.csv.gz, for the progress bar before it is read
 app = typer.Typer(help="Load data into the expertgraph knowledge graph.", no_args_is_help=True)
 console = Console()
 errors_console = Console(stderr=True)
@@ -46,6 +51,7 @@ def _graph(settings: Settings) -> Iterator[Graph]:
 
 def print_report(report: ImportReport) -> None:
     how = "one transaction" if report.atomic else "one transaction per chunk"
+    how = "dry run: nothing written" if report.dry_run else how
     table = RichTable(title=f"Import finished in {report.elapsed_s:.1f} s ({how})")
     table.add_column("kind", no_wrap=True)
     for column in ("read", "duplicates", "created", "updated", "unchanged"):
@@ -103,16 +109,33 @@ def load_files(
         bool, typer.Option(help="resolve experts/organizations without an id (entity resolution)")
     ] = False,
     extract: Annotated[bool, typer.Option(help="tag new projects/publications with fields")] = True,
+    user: Annotated[str, typer.Option(help="who imports (recorded on the run)")] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="validate and count; write nothing")] = False,
 ) -> None:
     """Import .csv/.xlsx files named after their table (experts.csv, tri_thuc.xlsx, ...)."""
+    user = user or getpass.getuser()
+    run = ImportRun(
+        kind="",
+        file=joined(path.name for path in files),
+        sha256=joined(sha256_hex(path.read_bytes()) for path in files),
+        user=user,
+    )
     with _graph(Settings()) as graph:
         try:
-            report = import_paths(graph, files, batch_size=batch_size, resolve=resolve)
+            tables = tables_of_paths(files)
+            run.kind = joined(kind.value for kind in tables)
+            report = import_recorded(
+                graph, tables, run, dry_run=dry_run, batch_size=batch_size, resolve=resolve
+            )
         except ImportRejected as exc:
+            if not run.kind:  # unreadable files: record the attempt too
+                run.rejected(graph, exc.errors)
             print_rejection(exc.errors)
             raise typer.Exit(1) from exc
         print_report(report)
-        if extract:
+        if not dry_run:
+            console.print(f"recorded as import run {run.id}", highlight=False)
+        if extract and not dry_run:
             console.print(f"field extraction: {extract_fields(graph)}", highlight=False)
 
 
@@ -159,3 +182,64 @@ def main() -> None:
     except ExpertgraphError as exc:
         errors_console.print(f"[bold red]{type(exc).__name__}:[/] {exc}", highlight=False)
         raise SystemExit(1) from exc
+
+
+@app.command("load-cordis")
+def load_cordis(
+    directory: Annotated[
+        Path | None, typer.Option(help="folder with h2020.csv.gz (default: SHARED_DATA/cordis_h2020)")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="only the first N participations")] = None,
+    batch_size: Annotated[int, typer.Option(min=1)] = 10_000,
+    user: Annotated[str, typer.Option(help="who imports (recorded on the run)")] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="validate and count; write nothing")] = False,
+) -> None:
+    """Import the EU CORDIS H2020 participations (organizations, projects, roles) at full size."""
+    settings = Settings()
+    folder = directory or settings.shared_data / "cordis_h2020"
+    source = folder / "h2020.csv.gz"
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console) as bar:
+        reading = bar.add_task("đọc CORDIS / reading", total=limit or CORDIS_PARTICIPATIONS)
+        tables = cordis.participations(
+            source,
+            cordis.read_org_names(folder / "org_names.csv"),
+            cordis.read_programme_parts(folder / "programme_parts.csv.gz"),
+            limit=limit,
+            progress=lambda n: bar.advance(reading, n),
+        )
+        bar.update(reading, total=tables.source_rows, completed=tables.source_rows)
+        tasks = {
+            kind: bar.add_task(f"ghi / writing {kind.value}", total=sum(len(t.rows) for t in kind_tables))
+            for kind, kind_tables in tables.tables().items()
+        }
+        run = ImportRun(
+            kind=joined(kind.value for kind in tasks),
+            file=source.name,
+            sha256=sha256_hex(source.read_bytes()),
+            user=user or getpass.getuser(),
+        )
+        with _graph(settings) as graph:
+            try:
+                report = import_recorded(
+                    graph,
+                    tables.tables(),
+                    run,
+                    dry_run=dry_run,
+                    batch_size=batch_size,
+                    progress=lambda kind, n: bar.advance(tasks[kind], n),
+                )
+            except ImportRejected as exc:
+                print_rejection(exc.errors)
+                raise typer.Exit(1) from exc
+    print_report(report)
+    console.print(
+        f"{tables.source_rows} participations; organizations named {tables.named}, "
+        f"unnamed (stand-in name) {tables.unnamed}",
+        highlight=False,
+    )

@@ -89,6 +89,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("district", "huyen"),
         _c("country", "quoc_gia"),
         _c("parent_org_id", "ma_to_chuc_cap_tren"),
+        _c("unnamed", "chua_co_ten"),
     ),
     Kind.EXPERTS: (
         _c("expert_id", "ma_tri_thuc", True),
@@ -124,6 +125,9 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("status", "tinh_trang"),
         _c("sector", "linh_vuc_nganh"),
         _c("fields", "chuyen_nganh"),
+        _c("programme", "chuong_trinh"),
+        _c("budget_eur", "kinh_phi_eur"),
+        _c("untitled", "chua_co_ten"),
     ),
     Kind.PROJECT_MEMBERS: (
         _c("project_code", "ma_de_tai", True),
@@ -134,6 +138,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("project_code", "ma_de_tai", True),
         _c("org_id", "ma_to_chuc", True),
         _c("role", "vai_tro", True),
+        _c("contribution_eur", "dong_gop_eur"),
     ),
     Kind.PUBLICATIONS: (
         _c("pub_id", "ma_cong_bo", True),

@@ -9,10 +9,13 @@ nothing. `ingest.write` does the writing; this module finds the tables and repor
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
+
+from neo4j import ManagedTransaction
 
 from graph import upserts
 from graph.connection import Graph
@@ -24,7 +27,7 @@ from ingest.readers import Table, read_table
 from ingest.records import to_record
 from ingest.resolution import Resolved, resolve_batch
 from ingest.validate import validate_batch
-from ingest.write import Runner, write_cost, write_kind
+from ingest.write import Progress, Runner, count_kind, write_cost, write_kind
 
 
 @dataclass
@@ -52,6 +55,7 @@ class ImportReport:
     elapsed_s: float
     encodings: dict[str, str] = field(default_factory=dict)  # CSV file -> encoding used
     atomic: bool = True  # written in one transaction (else one per chunk: see import_tables)
+    dry_run: bool = False  # validated and compared with the graph; nothing was written
 
     @property
     def written(self) -> int:
@@ -65,6 +69,18 @@ ATOMIC_LIMIT = 40_000
 TableInput = Mapping[Kind, Table | Sequence[Table]] | Mapping[str, Table | Sequence[Table]]
 
 
+class Recorder(Protocol):
+    """Writes the record of an import (`ingest.runs`) through the import's own runner.
+
+    `started` runs before a chunked import writes anything (an interrupted one stays visible);
+    `finished` runs in the same transaction as the data of an atomic import, so both commit, or neither.
+    """
+
+    def started(self, run: Runner, report: ImportReport) -> None: ...
+
+    def finished(self, run: Runner, report: ImportReport) -> None: ...
+
+
 def import_tables(
     graph: Graph,
     tables: TableInput,
@@ -73,6 +89,9 @@ def import_tables(
     atomic_limit: int = ATOMIC_LIMIT,
     resolve: bool = False,
     resolution: ResolutionSettings | None = None,
+    dry_run: bool = False,
+    recorder: Recorder | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Validate every table (raising ImportRejected, having written nothing), then write all kinds.
 
@@ -116,7 +135,7 @@ def import_tables(
 
     def write_all(run: Runner) -> None:
         for kind, kind_records in records.items():
-            counts = write_kind(run, kind, kind_records, batch_size=batch_size, year=year)
+            counts = write_kind(run, kind, kind_records, batch_size=batch_size, year=year, progress=progress)
             report = reports[kind]
             report.created, report.updated, report.unchanged = (
                 counts.created,
@@ -126,21 +145,46 @@ def import_tables(
             write_merges(run, kind, resolved.merges.records.get(kind, []))
         write_review_items(run, resolved.review_items)
 
-    atomic = cost <= atomic_limit
-    if atomic:
-        # One transaction for the whole batch; a retry re-runs all of it and resets the counts.
-        graph.write_tx(lambda tx: write_all(lambda work: work(tx)))
-    else:
-        write_all(graph.write_tx)
-    if any(r.created or r.updated for r in reports.values()):
-        graph.write(upserts.BUMP_DATA_VERSION)  # tells analysis caches the data changed
     encodings = {
         table.file: table.encoding
         for kind_tables in by_kind.values()
         for table in kind_tables
         if table.encoding
     }
-    return ImportReport(reports, time.perf_counter() - started, encodings, atomic)
+    report = ImportReport(reports, 0.0, encodings, cost <= atomic_limit, dry_run)
+
+    def finish(run: Runner) -> None:
+        report.elapsed_s = time.perf_counter() - started
+        if recorder is not None:
+            recorder.finished(run, report)
+
+    if dry_run:
+        for kind, kind_records in records.items():
+            counts = count_kind(graph.read_tx, kind, kind_records, batch_size=batch_size)
+            reports[kind].created, reports[kind].updated, reports[kind].unchanged = (
+                counts.created,
+                counts.updated,
+                counts.unchanged,
+            )
+        report.elapsed_s = time.perf_counter() - started
+    elif report.atomic:
+        # One transaction for the whole batch and its record; a retry re-runs all of it.
+        def atomic_work(tx: ManagedTransaction) -> None:
+            def run(work: Callable[[ManagedTransaction], Any]) -> Any:
+                return work(tx)
+
+            write_all(run)
+            finish(run)
+
+        graph.write_tx(atomic_work)
+    else:
+        if recorder is not None:
+            recorder.started(graph.write_tx, report)
+        write_all(graph.write_tx)
+        finish(graph.write_tx)
+    if not dry_run and any(r.created or r.updated for r in reports.values()):
+        graph.write(upserts.BUMP_DATA_VERSION)  # tells analysis caches the data changed
+    return report
 
 
 def import_paths(
@@ -156,6 +200,13 @@ def import_paths(
     A workbook with sheets named after kinds holds one table per such sheet (other sheets, such as
     instructions, are ignored); otherwise its file name gives the kind of its first sheet.
     """
+    return import_tables(
+        graph, tables_of_paths(paths), batch_size=batch_size, atomic_limit=atomic_limit, resolve=resolve
+    )
+
+
+def tables_of_paths(paths: Sequence[Path]) -> dict[Kind, list[Table]]:
+    """Read every file; the problems of all unreadable files are raised together."""
     tables: dict[Kind, list[Table]] = {}
     errors: list[RowError] = []
     for path in paths:
@@ -166,7 +217,7 @@ def import_paths(
             errors.extend(exc.errors)
     if errors:
         raise ImportRejected(errors)
-    return import_tables(graph, tables, batch_size=batch_size, atomic_limit=atomic_limit, resolve=resolve)
+    return tables
 
 
 def import_directory(

@@ -61,6 +61,7 @@ def organization(row: OrganizationRow) -> Record:
         district=row.district,
         country=row.country,
         in_province=in_province,
+        unnamed=row.unnamed,
     )
     return _hashed({"id": row.org_id, "props": props, "parent_id": row.parent_org_id})
 
@@ -114,6 +115,9 @@ def project(row: ProjectRow) -> Record:
         end_year=row.end_year,
         budget_million_vnd=row.budget_million_vnd,
         status=row.status,
+        programme=row.programme,
+        budget_eur=row.budget_eur,
+        untitled=row.untitled,
     )
     return _hashed(
         {"id": row.project_code, "props": props, "sector": row.sector, "fields": row.fields or None}
@@ -139,7 +143,10 @@ def member(row: ProjectMemberRow) -> Record:
 
 
 def partner(row: ProjectPartnerRow) -> Record:
-    return _hashed({"project_code": row.project_code, "org_id": row.org_id, "role": row.role})
+    record: Record = {"project_code": row.project_code, "org_id": row.org_id, "role": row.role}
+    if row.contribution_eur is not None:  # only when given, so older rows keep their hash
+        record["contribution_eur"] = row.contribution_eur
+    return _hashed(record)
 
 
 def author(row: PublicationAuthorRow) -> Record:

@@ -117,6 +117,8 @@ Count = Annotated[int | None, _optional(cells.whole_number)]
 FieldCodes = Annotated[list[str], PlainValidator(_field_list)]
 Topics = Annotated[list[str], PlainValidator(_topic_list)]
 Sector = Annotated[str | None, _optional(_coded(SECTOR_VOCAB))]
+Flag = Annotated[bool | None, _optional(cells.flag)]
+Amount = Annotated[float | None, _optional(cells.decimal)]
 
 
 class ImportRow(BaseModel):
@@ -134,6 +136,8 @@ class OrganizationRow(ImportRow):
     district: OptText = None
     country: Annotated[str | None, _optional(cells.country)] = None
     parent_org_id: OptText = None
+    # The name is a stand-in (e.g. "CORDIS PIC 999…" where CORDIS gives no name).
+    unnamed: Flag = None
 
     @_model_validator(mode="after")
     def _not_own_parent(self) -> OrganizationRow:
@@ -196,6 +200,9 @@ class ProjectRow(ImportRow):
     status: Annotated[str | None, _optional(_coded(PROJECT_STATUS_VOCAB))] = None
     sector: Sector = None
     fields: FieldCodes = []
+    programme: OptText = None  # funding programme, e.g. "H2020 SC4" or "Chương trình nông thôn miền núi"
+    budget_eur: Amount = None  # for foreign-funded projects, in the currency they are reported in
+    untitled: Flag = None  # the title is a stand-in (CORDIS H2020 participations carry no titles)
 
     @_model_validator(mode="after")
     def _years_in_order(self) -> ProjectRow:
@@ -214,6 +221,7 @@ class ProjectPartnerRow(ImportRow):
     project_code: Key
     org_id: Key
     role: Annotated[str, _required(_coded(PARTNER_ROLE_VOCAB))]
+    contribution_eur: Amount = None  # the funder's contribution to this organization (CORDIS: the EC's)
 
 
 class PublicationRow(ImportRow):

@@ -66,6 +66,9 @@ PROJECT_LEVEL_VOCAB = _vocab(
         "cap_tinh": "provincial",
         "co_so": "grassroots",
         "cap_co_so": "grassroots",
+        "quoc_te": "international",
+        "cap_quoc_te": "international",
+        "hop_tac_quoc_te": "international",
     },
 )
 PROJECT_KIND_VOCAB = _vocab(

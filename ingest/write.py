@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, LiteralString, TypeVar
 
 from neo4j import ManagedTransaction
@@ -115,21 +116,38 @@ def _merge_chunk(
     plan = PLANS[kind]
 
     def work(tx: ManagedTransaction) -> tuple[Counts, list[Record]]:
-        keys = [record_key(kind, r) for r in chunk]
-        params = [list(k) if isinstance(k, tuple) else k for k in keys]
-        stored: dict[Any, str | None] = {}
-        for row in tx.run(plan.hashes, keys=params):
-            key = row["key"]
-            stored[tuple(key) if isinstance(key, list) else key] = row["row_hash"]
-        changed = [r for k, r in zip(keys, chunk, strict=True) if stored.get(k, "") != r["row_hash"]]
-        counts = Counts(created=sum(1 for k in keys if k not in stored))
-        counts.updated = len(changed) - counts.created
-        counts.unchanged = len(chunk) - len(changed)
+        counts, changed = _compare(tx, kind, chunk)
         if changed:
             tx.run(plan.merge, rows=changed, year=year).consume()
         return counts, changed
 
     return work
+
+
+def _compare(tx: ManagedTransaction, kind: Kind, chunk: list[Record]) -> tuple[Counts, list[Record]]:
+    """Read the chunk's stored hashes: what is new, what differs, and what the graph already holds."""
+    keys = [record_key(kind, r) for r in chunk]
+    params = [list(k) if isinstance(k, tuple) else k for k in keys]
+    stored: dict[Any, str | None] = {}
+    for row in tx.run(PLANS[kind].hashes, keys=params):
+        key = row["key"]
+        stored[tuple(key) if isinstance(key, list) else key] = row["row_hash"]
+    changed = [r for k, r in zip(keys, chunk, strict=True) if stored.get(k, "") != r["row_hash"]]
+    counts = Counts(created=sum(1 for k in keys if k not in stored))
+    counts.updated = len(changed) - counts.created
+    counts.unchanged = len(chunk) - len(changed)
+    return counts, changed
+
+
+def count_kind(run: Runner, kind: Kind, records: Sequence[Record], *, batch_size: int) -> Counts:
+    """What `write_kind` would do, by reading only: the counts of a dry run."""
+    total = Counts()
+    for chunk in _chunks(records, batch_size):
+        counts, _ = run(partial(_compare, kind=kind, chunk=chunk))
+        total.created += counts.created
+        total.updated += counts.updated
+        total.unchanged += counts.unchanged
+    return total
 
 
 def _run_step(query: LiteralString, chunk: list[Record], year: int) -> Callable[[ManagedTransaction], None]:
@@ -139,12 +157,26 @@ def _run_step(query: LiteralString, chunk: list[Record], year: int) -> Callable[
     return work
 
 
-def write_kind(run: Runner, kind: Kind, records: Sequence[Record], *, batch_size: int, year: int) -> Counts:
+# Told how many records of a kind were just compared and merged (for progress bars).
+Progress = Callable[[Kind, int], None]
+
+
+def write_kind(
+    run: Runner,
+    kind: Kind,
+    records: Sequence[Record],
+    *,
+    batch_size: int,
+    year: int,
+    progress: Progress | None = None,
+) -> Counts:
     """Write one kind's records; its follow-up steps start once all of its nodes exist."""
     total = Counts()
     changed: list[Record] = []
     for chunk in _chunks(records, batch_size):
         counts, chunk_changed = run(_merge_chunk(kind, chunk, year))
+        if progress is not None:
+            progress(kind, len(chunk))
         total.created += counts.created
         total.updated += counts.updated
         total.unchanged += counts.unchanged

@@ -85,6 +85,8 @@ def import_format_columns() -> dict[str, list[str]]:
         if heading := re.match(r"## `(\w+)`", line):
             current = heading.group(1)
             tables[current] = []
+        elif line.startswith("## "):
+            current = ""  # a section that is not a table (templates, API, CORDIS mapping)
         elif current and line.startswith("| `"):
             tables[current] += re.findall(r"`(\w+)`", line.split("|")[1])
     return tables

@@ -54,3 +54,35 @@ def test_load_files_prints_every_error_and_fails(cli_env: Graph, tmp_path: Path)
     assert "row 2, field \"email\": 'bad' is not an email address" in result.output
     assert "nothing was written" in result.output
     assert cli_env.read("MATCH (e:Expert) RETURN count(e) AS n") == [{"n": 0}]
+
+
+def test_load_files_records_its_run_and_a_dry_run_writes_nothing(cli_env: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "organizations.csv"
+    path.write_text("org_id,name,kind\nLC-BV,Bệnh viện tỉnh,benh_vien\n", encoding="utf-8")
+    dry = CliRunner().invoke(app, ["load-files", str(path), "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert "dry run: nothing written" in dry.output
+    assert cli_env.read("MATCH (n) WHERE n:Organization OR n:ImportRun RETURN count(n) AS n") == [{"n": 0}]
+    result = CliRunner().invoke(app, ["load-files", str(path), "--user", "can.bo.a"])
+    assert result.exit_code == 0, result.output
+    (run,) = cli_env.read(
+        "MATCH (r:ImportRun) RETURN r {.kind, .file, .user, .status, .created, .sha256} AS r"
+    )
+    assert run["r"] | {"sha256": None} == {
+        "kind": "organizations", "file": "organizations.csv", "user": "can.bo.a", "status": "done",
+        "created": 1, "sha256": None,
+    }  # fmt: skip
+    assert len(run["r"]["sha256"]) == 64
+
+
+def test_load_cordis_loads_a_sample_with_a_progress_bar(cli_env: Graph) -> None:
+    result = CliRunner().invoke(app, ["load-cordis", "--limit", "400", "--user", "test"])
+    assert result.exit_code == 0, result.output
+    assert "project_partners" in result.output and "400 participations" in result.output
+    (row,) = cli_env.read(
+        "MATCH (o:Organization)-[r:PARTNER_IN]->(p:Project) RETURN count(r) AS links, "
+        "count(DISTINCT p) AS projects"
+    )
+    assert row["links"] == 400
+    (run,) = cli_env.read("MATCH (r:ImportRun) RETURN r.file AS file, r.status AS status")
+    assert run == {"file": "h2020.csv.gz", "status": "done"}

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ingest.columns import COLUMNS, Kind
 from ingest.demo.bodies import build_orgs
 from ingest.demo.draws import REFERENCE_YEAR
 from ingest.demo.evaluation import NOISY_COLUMNS, noisy_rows, task_rows
@@ -52,15 +53,18 @@ class DemoTotals:
     tasks: int
 
 
+IMPORT_KINDS = frozenset(kind.value for kind in Kind)
+
+
 def _write(path: Path, columns: Sequence[str], rows: Sequence[dict[str, str]]) -> None:
     for row in rows:
         for column in columns:
-            if not unicodedata.is_normalized("NFC", row[column]):
+            if not unicodedata.is_normalized("NFC", row.get(column, "")):
                 raise ValueError(f"{path.name}, column {column!r}: not NFC: {row[column]!r}")
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([row[c] for c in columns] for row in rows)
+        writer.writerows([row.get(c, "") for c in columns] for row in rows)  # unused columns stay empty
 
 
 def _counts(values: Sequence[str]) -> dict[str, int]:
@@ -148,6 +152,8 @@ def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: i
     }
     for name, rows in files.items():
         columns = NOISY_COLUMNS if name == "experts_noisy_duplicates" else tuple(rows[0])
+        if name in IMPORT_KINDS:  # every column of the import format, as a user's file has them
+            columns = tuple(column.name for column in COLUMNS[Kind(name)])
         _write(out_dir / f"{name}.csv", columns, rows)
     noisy = files["experts_noisy_duplicates"]
     totals = DemoTotals(

@@ -1,0 +1,1 @@
+"""Adapters turn public data sets into the tables of the import format, for the one import path."""
