@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
-from api.routers import experts, health
+from api.routers import experts, health, tasks
+from api.routers import fields as field_leaders
 from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
@@ -41,4 +42,6 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(health.router)
     app.include_router(experts.router)
+    app.include_router(field_leaders.router)
+    app.include_router(tasks.router)
     return app

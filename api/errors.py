@@ -5,12 +5,13 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from graph.errors import ExpertgraphError, GraphUnavailable, ImportRejected, NotFound
+from graph.errors import ExpertgraphError, GraphUnavailable, ImportRejected, InvalidRequest, NotFound
 
 STATUS: list[tuple[type[ExpertgraphError], int]] = [
     (NotFound, 404),
     (ImportRejected, 422),
     (GraphUnavailable, 503),
+    (InvalidRequest, 422),
 ]
 
 

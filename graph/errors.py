@@ -70,3 +70,13 @@ class ImportRejected(ExpertgraphError):
         head = "; ".join(str(e) for e in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
         super().__init__(f"{len(errors)} problem(s): {head}{more}")
+
+
+class InvalidRequest(ExpertgraphError):
+    """A request names something the graph does not hold (an organization, a field, an expert)."""
+
+    def __init__(self, field: str, value: str, reason: str) -> None:
+        super().__init__(f'field "{field}": {value!r} {reason}')
+        self.field = field
+        self.value = value
+        self.reason = reason

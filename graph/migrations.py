@@ -120,11 +120,24 @@ def _sector_rows() -> dict[str, Any]:
     }
 
 
+# Issue 5: semantic search over stored embeddings (graph/embeddings.py: 384 dimensions, normalized)
+# and commissioning tasks.
+_VECTOR_AND_TASKS: tuple[LiteralString, ...] = (
+    "CREATE VECTOR INDEX expert_embedding IF NOT EXISTS FOR (n:Expert) ON (n.embedding) "
+    "OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}}",
+    "CREATE VECTOR INDEX project_embedding IF NOT EXISTS FOR (n:Project) ON (n.embedding) "
+    "OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}}",
+    "CREATE VECTOR INDEX publication_embedding IF NOT EXISTS FOR (n:Publication) ON (n.embedding) "
+    "OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}}",
+    "CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
     Migration(3, "full-text indexes over display and folded text", _FULLTEXT),
     Migration(4, "the action program's eight sectors", (DataStep(SEED_SECTORS, _sector_rows),)),
+    Migration(20, "vector indexes for semantic search; task key", _VECTOR_AND_TASKS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -18,6 +18,7 @@ class Label(StrEnum):
     ORGANIZATION = "Organization"
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
+    TASK = "Task"  # a commissioning or consultancy task the department wants done
     MIGRATION = "SchemaMigration"
 
 
@@ -32,6 +33,9 @@ class Rel(StrEnum):
     SUBFIELD_OF = "SUBFIELD_OF"  # (Field)->(Field), (FosField)->(FosField)
     MAPS_TO = "MAPS_TO"  # (Field)->(FosField): the OECD crosswalk
     PART_OF = "PART_OF"  # (Organization)->(Organization): a unit of a parent body
+    ASSIGNED_TO = "ASSIGNED_TO"  # (Expert)->(Task) {role, status, since}
+    ORDERED_BY = "ORDERED_BY"  # (Task)->(Organization): who orders the task
+    REQUIRES = "REQUIRES"  # (Task)->(Field): a field the task needs covered
 
 
 # The natural key of each label: MERGE on it, backed by a uniqueness constraint.
@@ -44,6 +48,7 @@ KEYS: dict[Label, str] = {
     Label.ORGANIZATION: "id",
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
+    Label.TASK: "id",
     Label.MIGRATION: "version",
 }
 
@@ -66,3 +71,10 @@ DEGREES = ("TSKH", "TS", "CKII", "ThS", "CKI", "BS", "DS", "KS", "CN", "CD")
 # Degrees at doctoral and master's level, as the 2030 targets count them.
 DOCTORAL_DEGREES = ("TSKH", "TS")
 MASTER_DEGREES = ("ThS", "CKII", "CKI")
+
+# Commissioning and consultancy tasks (issue 5): what kind, and the life of an assignment.
+TASK_KINDS = ("research_order", "consultancy", "critique", "social_review")
+ASSIGNMENT_ROLES = ("lead", "member", "reviewer", "advisor")
+ASSIGNMENT_STATUSES = ("proposed", "active", "completed", "declined")
+# Statuses that count towards an expert's current workload.
+ACTIVE_ASSIGNMENT_STATUSES = ("proposed", "active")

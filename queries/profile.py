@@ -6,6 +6,7 @@ from typing import Any, LiteralString
 
 from graph.connection import Graph
 from graph.errors import ExpertNotFound
+from queries.tasks import assignments_of
 
 EXPERT_PROFILE: LiteralString = """
 MATCH (e:Expert {id: $id})
@@ -85,7 +86,9 @@ def get_profile(graph: Graph, expert_id: str) -> dict[str, Any]:
     if not rows:
         raise ExpertNotFound(expert_id)
     row = rows[0]
-    expert = {k: v for k, v in row["expert"].items() if not k.endswith("_key") and k != "row_hash"}
+    hidden = ("row_hash", "embedding", "embedding_hash")
+    expert = {k: v for k, v in row["expert"].items() if not k.endswith("_key") and k not in hidden}
+    assignments = assignments_of(graph, expert_id)
     return {
         "expert": expert,
         "sectors": row["sectors"],
@@ -97,4 +100,6 @@ def get_profile(graph: Graph, expert_id: str) -> dict[str, Any]:
         "projects": [p for p in row["projects"] if p.get("code")],
         "publications": [w for w in row["publications"] if w.get("id")],
         "coworkers": _coworkers(row["peers"])[:30],
+        "assignments": assignments,
+        "load": sum(a["current"] for a in assignments),
     }

@@ -1,0 +1,229 @@
+"""Rank experts for a text: relevance (lexical, semantic, field tree) plus standing, explained.
+
+    score = (w_lexical·lexical + w_semantic·semantic + w_field·field + w_standing·standing·gate) / Σw
+
+Every part is in [0, 1], so the score is too. `gate` = min(1, relevance / relevance_gate), where
+relevance is the first three parts' weighted mean: standing only lifts experts who match the text,
+so an eminent professor of another subject never outranks the people who know it. Every result keeps
+its evidence: each item's contribution is its share of the score, and they add up to it.
+Ties break on the expert id, so paging is stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.connection import Graph
+from graph.embeddings import cached_query
+from graph.settings import RankingSettings, get_ranking
+from queries import lucene
+from queries.filters import (
+    BROWSE_CARDS,
+    BROWSE_TOTAL,
+    FILTER_CARDS,
+    ExpertFilters,
+    filter_params,
+    reference_year,
+)
+from queries.relevance import (
+    FIELD_EXPERTS,
+    FIELDS_BY_TEXT,
+    LEXICAL_PROFILE,
+    LEXICAL_PROJECTS,
+    LEXICAL_PUBLICATIONS,
+    SEMANTIC_FOR_IDS,
+    SEMANTIC_PROFILE,
+    SEMANTIC_PROJECTS,
+    SEMANTIC_PUBLICATIONS,
+    Signal,
+    field_signal,
+    roll_up,
+)
+from queries.standing import Standing, standings
+
+SIGNALS = ("lexical", "semantic", "field", "standing")
+SHOWN_EVIDENCE = 10
+
+
+@dataclass(frozen=True)
+class Evidence:
+    signal: str  # lexical | semantic | field | standing
+    kind: str  # profile | project | publication | field | title
+    ref: str  # expert id, project code, publication id or field code
+    label: str
+    detail: str | None
+    contribution: float  # this item's share of the expert's score
+
+
+@dataclass(frozen=True)
+class RankedExpert:
+    card: dict[str, Any]  # id, name, title, degree, organization, sector, place, load (filters.EXPERT_CARD)
+    score: float  # 0..1
+    components: dict[str, float]  # each signal's contribution to the score
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return str(self.card["id"])
+
+
+@dataclass(frozen=True)
+class RankedPage:
+    total: int
+    hits: list[RankedExpert]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Every candidate that passed the filters, best first (before paging)."""
+
+    ranked: list[RankedExpert]
+
+
+def _weights(ranking: RankingSettings, lexical_only: bool) -> dict[str, float]:
+    if lexical_only:
+        return {"lexical": 1.0, "semantic": 0.0, "field": 0.0, "standing": 0.0}
+    return {
+        "lexical": ranking.w_lexical,
+        "semantic": ranking.w_semantic,
+        "field": ranking.w_field,
+        "standing": ranking.w_standing,
+    }
+
+
+def _signals(
+    graph: Graph,
+    text: str,
+    fields: list[str],
+    ids: list[str] | None,
+    ranking: RankingSettings,
+    year: int,
+    lexical_only: bool,
+) -> dict[str, dict[str, Signal]]:
+    query = lucene.build_both(text)
+    found: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
+    if query is not None:
+        params = {"q": query, "k": ranking.lexical_hits}
+        rows = [
+            r
+            for cypher in (LEXICAL_PROFILE, LEXICAL_PROJECTS, LEXICAL_PUBLICATIONS)
+            for r in graph.read(cypher, params)
+        ]
+        found["lexical"] = roll_up("lexical", rows, ranking, year, absolute=False)
+    if lexical_only:
+        return found
+    if text.strip():
+        vector = list(cached_query(text[: ranking.query_embed_chars]))
+        if ids is not None:
+            rows = graph.read(SEMANTIC_FOR_IDS, {"ids": ids, "vector": vector})
+        else:
+            params = {"vector": vector, "k": ranking.vector_hits}
+            rows = [
+                r
+                for cypher in (SEMANTIC_PROFILE, SEMANTIC_PROJECTS, SEMANTIC_PUBLICATIONS)
+                for r in graph.read(cypher, params)
+            ]
+        found["semantic"] = roll_up("semantic", rows, ranking, year, absolute=True)
+    matched = {code: -1.0 for code in fields}
+    if query is not None:
+        for r in graph.read(FIELDS_BY_TEXT, {"q": query}):
+            matched.setdefault(r["code"], r["score"])
+    if matched:
+        rows = graph.read(FIELD_EXPERTS, {"fields": [{"code": c, "raw": s} for c, s in matched.items()]})
+        found["field"] = field_signal(rows, ranking)
+    return found
+
+
+def _combine(
+    card: dict[str, Any],
+    signals: dict[str, dict[str, Signal]],
+    standing: Standing | None,
+    weights: dict[str, float],
+    ranking: RankingSettings,
+) -> RankedExpert:
+    eid = card["id"]
+    total = sum(weights.values()) or 1.0
+    parts = {name: signals[name][eid].score if eid in signals[name] else 0.0 for name in signals}
+    relevance_weight = sum(weights[n] for n in parts) or 1.0
+    relevance = sum(weights[n] * parts[n] for n in parts) / relevance_weight
+    gate = min(1.0, relevance / ranking.relevance_gate)
+    components = {n: weights[n] * parts[n] / total for n in parts}
+    components["standing"] = weights["standing"] * gate * (standing.score if standing else 0.0) / total
+    evidence: list[Evidence] = []
+    for name, per_expert in signals.items():
+        if eid in per_expert:
+            scale = weights[name] / total
+            evidence += [
+                Evidence(name, it.kind, it.ref, it.label, it.detail, it.share * scale)
+                for it in per_expert[eid].items
+            ]
+    if standing is not None and components["standing"] > 0:
+        scale = weights["standing"] * gate / total
+        evidence += [
+            Evidence("standing", it.kind, it.ref, it.label, it.detail, it.share * scale)
+            for it in standing.items
+        ]
+    evidence.sort(key=lambda ev: (-ev.contribution, ev.signal, ev.ref))
+    shown = [
+        Evidence(ev.signal, ev.kind, ev.ref, ev.label, ev.detail, round(ev.contribution, 4))
+        for ev in evidence[:SHOWN_EVIDENCE]
+        if ev.contribution > 0
+    ]
+    score = sum(components.values())
+    return RankedExpert(card, round(score, 4), {n: round(v, 4) for n, v in components.items()}, shown)
+
+
+def score_experts(
+    graph: Graph,
+    text: str,
+    *,
+    fields: list[str] | None = None,
+    filters: ExpertFilters | None = None,
+    ranking: RankingSettings | None = None,
+    lexical_only: bool = False,
+) -> Scored:
+    """Every expert the text (or the named fields) reaches and the filters keep, best first.
+
+    With `filters.ids`, exactly those experts are scored (semantic relevance computed directly)."""
+    ranking = ranking or get_ranking()
+    filters = filters or ExpertFilters()
+    fields = list(fields or [])
+    year = reference_year(ranking)
+    ids = list(filters.ids) if filters.ids is not None else None
+    signals = _signals(graph, text, fields, ids, ranking, year, lexical_only)
+    pool = sorted(set(ids) if ids is not None else {e for per in signals.values() for e in per})
+    params = filter_params(graph, filters, ranking)
+    cards = graph.read(FILTER_CARDS, {**params, "pool": pool})
+    weights = _weights(ranking, lexical_only)
+    standing = (
+        {} if lexical_only else standings(graph, [c["id"] for c in cards], ranking, year, fields or None)
+    )
+    ranked = [_combine(c, signals, standing.get(c["id"]), weights, ranking) for c in cards]
+    ranked.sort(key=lambda r: (-r.score, r.id))
+    return Scored(ranked)
+
+
+def rank_experts(
+    graph: Graph,
+    text: str,
+    *,
+    fields: list[str] | None = None,
+    filters: ExpertFilters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    ranking: RankingSettings | None = None,
+    lexical_only: bool = False,
+) -> RankedPage:
+    """One page of ranked experts; with neither text nor fields, the filtered experts by name."""
+    ranking = ranking or get_ranking()
+    filters = filters or ExpertFilters()
+    if lucene.build(text) is None and not fields and filters.ids is None:
+        params = filter_params(graph, filters, ranking)
+        total = graph.read(BROWSE_TOTAL, params)[0]["total"]
+        cards = graph.read(BROWSE_CARDS, {**params, "offset": offset, "limit": limit})
+        return RankedPage(total, [RankedExpert(c, 0.0, dict.fromkeys(SIGNALS, 0.0)) for c in cards])
+    scored = score_experts(
+        graph, text, fields=fields, filters=filters, ranking=ranking, lexical_only=lexical_only
+    )
+    return RankedPage(len(scored.ranked), scored.ranked[offset : offset + limit])
