@@ -19,7 +19,7 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (hash TEXT PRIMARY KEY, vector BLOB
 class EmbeddingCache:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
+        self._db = sqlite3.connect(path, timeout=60)
         self._db.execute(SCHEMA)
 
     def get_many(self, hashes: Iterable[str]) -> dict[str, list[float]]:

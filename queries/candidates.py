@@ -98,9 +98,8 @@ def task_candidates(
     ranking = ranking or get_ranking()
     task = get_task(graph, task_id)
     required = list(task["required_fields"] or [])
-    scored = score_experts(
-        graph, task_text(task["title"], task["description"]), fields=required, ranking=ranking
-    ).ranked[:STRONG_POOL]
+    text = task_text(task["title"], task["description"])
+    scored = score_experts(graph, text, fields=required, depth=STRONG_POOL, ranking=ranking).ranked
     org = task["org"]["id"] if task["org"] else None
     rows = graph.read(
         CONFLICTS,

@@ -61,7 +61,10 @@ RETURN e.id AS id, e.name AS name, e.academic_title AS academic_title, e.degree 
        COUNT { (e)-[a:ASSIGNED_TO]->(:Task) WHERE a.status IN $active } AS load
 """
 
-FILTER_CARDS: LiteralString = "UNWIND $pool AS pid MATCH (e:Expert {id: pid}) " + EXPERT_FILTER + EXPERT_CARD
+FILTER_IDS: LiteralString = (
+    "UNWIND $pool AS pid MATCH (e:Expert {id: pid}) " + EXPERT_FILTER + " RETURN e.id AS id"
+)
+CARDS: LiteralString = "UNWIND $ids AS pid MATCH (e:Expert {id: pid}) " + EXPERT_CARD
 BROWSE_CARDS: LiteralString = (
     "MATCH (e:Expert) "
     + EXPERT_FILTER

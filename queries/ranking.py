@@ -21,7 +21,8 @@ from queries import lucene
 from queries.filters import (
     BROWSE_CARDS,
     BROWSE_TOTAL,
-    FILTER_CARDS,
+    CARDS,
+    FILTER_IDS,
     ExpertFilters,
     filter_params,
     reference_year,
@@ -29,13 +30,9 @@ from queries.filters import (
 from queries.relevance import (
     FIELD_EXPERTS,
     FIELDS_BY_TEXT,
-    LEXICAL_PROFILE,
-    LEXICAL_PROJECTS,
-    LEXICAL_PUBLICATIONS,
+    LEXICAL_ALL,
+    SEMANTIC_ALL,
     SEMANTIC_FOR_IDS,
-    SEMANTIC_PROFILE,
-    SEMANTIC_PROJECTS,
-    SEMANTIC_PUBLICATIONS,
     Signal,
     field_signal,
     roll_up,
@@ -76,8 +73,9 @@ class RankedPage:
 
 @dataclass(frozen=True)
 class Scored:
-    """Every candidate that passed the filters, best first (before paging)."""
+    """The best candidates that passed the filters, best first, and how many passed."""
 
+    total: int
     ranked: list[RankedExpert]
 
 
@@ -104,12 +102,7 @@ def _signals(
     query = lucene.build_both(text)
     found: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
     if query is not None:
-        params = {"q": query, "k": ranking.lexical_hits}
-        rows = [
-            r
-            for cypher in (LEXICAL_PROFILE, LEXICAL_PROJECTS, LEXICAL_PUBLICATIONS)
-            for r in graph.read(cypher, params)
-        ]
+        rows = graph.read(LEXICAL_ALL, {"q": query, "k": ranking.lexical_hits})
         found["lexical"] = roll_up("lexical", rows, ranking, year, absolute=False)
     if lexical_only:
         return found
@@ -118,12 +111,7 @@ def _signals(
         if ids is not None:
             rows = graph.read(SEMANTIC_FOR_IDS, {"ids": ids, "vector": vector})
         else:
-            params = {"vector": vector, "k": ranking.vector_hits}
-            rows = [
-                r
-                for cypher in (SEMANTIC_PROFILE, SEMANTIC_PROJECTS, SEMANTIC_PUBLICATIONS)
-                for r in graph.read(cypher, params)
-            ]
+            rows = graph.read(SEMANTIC_ALL, {"vector": vector, "k": ranking.vector_hits})
         found["semantic"] = roll_up("semantic", rows, ranking, year, absolute=True)
     matched = {code: -1.0 for code in fields}
     if query is not None:
@@ -180,11 +168,16 @@ def score_experts(
     *,
     fields: list[str] | None = None,
     filters: ExpertFilters | None = None,
+    depth: int | None = None,
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
 ) -> Scored:
-    """Every expert the text (or the named fields) reaches and the filters keep, best first.
+    """The best `depth` (default: all) experts the text or the named fields reach and the filters
+    keep, best first, and how many there are.
 
+    Standing needs a read per expert, so it is computed best-relevance first, in chunks, until no
+    remaining expert could still enter the top `depth`: standing adds at most w_standing / Σw, so
+    one whose relevance part plus that is below the depth-th score cannot. The result is exact.
     With `filters.ids`, exactly those experts are scored (semantic relevance computed directly)."""
     ranking = ranking or get_ranking()
     filters = filters or ExpertFilters()
@@ -194,14 +187,29 @@ def score_experts(
     signals = _signals(graph, text, fields, ids, ranking, year, lexical_only)
     pool = sorted(set(ids) if ids is not None else {e for per in signals.values() for e in per})
     params = filter_params(graph, filters, ranking)
-    cards = graph.read(FILTER_CARDS, {**params, "pool": pool})
+    if not filters.empty:
+        pool = [r["id"] for r in graph.read(FILTER_IDS, {**params, "pool": pool})]
     weights = _weights(ranking, lexical_only)
-    standing = (
-        {} if lexical_only else standings(graph, [c["id"] for c in cards], ranking, year, fields or None)
-    )
-    ranked = [_combine(c, signals, standing.get(c["id"]), weights, ranking) for c in cards]
-    ranked.sort(key=lambda r: (-r.score, r.id))
-    return Scored(ranked)
+    total_weight = sum(weights.values()) or 1.0
+
+    def relevance_part(eid: str) -> float:
+        return sum(weights[n] * per[eid].score for n, per in signals.items() if eid in per) / total_weight
+
+    order = sorted(pool, key=lambda eid: (-relevance_part(eid), eid))
+    most_standing = weights["standing"] / total_weight
+    chunk = (depth or len(order)) + 50
+    ranked: list[RankedExpert] = []
+    for start in range(0, len(order), chunk):
+        batch = order[start : start + chunk]
+        cards = graph.read(CARDS, {"ids": batch, "active": params["active"]})
+        standing = {} if lexical_only else standings(graph, batch, ranking, year, fields or None)
+        ranked += [_combine(c, signals, standing.get(c["id"]), weights, ranking) for c in cards]
+        ranked.sort(key=lambda r: (-r.score, r.id))
+        rest = start + chunk
+        kth = ranked[depth - 1].score if depth is not None and len(ranked) >= depth else None
+        if kth is not None and rest < len(order) and relevance_part(order[rest]) + most_standing < kth - 1e-4:
+            break
+    return Scored(len(order), ranked[:depth] if depth is not None else ranked)
 
 
 def rank_experts(
@@ -224,6 +232,12 @@ def rank_experts(
         cards = graph.read(BROWSE_CARDS, {**params, "offset": offset, "limit": limit})
         return RankedPage(total, [RankedExpert(c, 0.0, dict.fromkeys(SIGNALS, 0.0)) for c in cards])
     scored = score_experts(
-        graph, text, fields=fields, filters=filters, ranking=ranking, lexical_only=lexical_only
+        graph,
+        text,
+        fields=fields,
+        filters=filters,
+        depth=offset + limit,
+        ranking=ranking,
+        lexical_only=lexical_only,
     )
-    return RankedPage(len(scored.ranked), scored.ranked[offset : offset + limit])
+    return RankedPage(scored.total, scored.ranked[offset : offset + limit])

@@ -225,3 +225,27 @@ def field_signal(rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[s
                 "field", "field", r["ref"], str(r["label"]), detail, strength
             )
     return {eid: _combine({"field": found}, {"field": 1.0}, 1.0) for eid, found in per.items()}
+
+
+_COLUMNS: LiteralString = " RETURN expert_id, kind, raw, ref, label, role, level, year"
+# One round trip per signal: the three indexes of a kind of relevance in one statement.
+LEXICAL_ALL: LiteralString = (
+    "CALL { "
+    + LEXICAL_PROFILE
+    + " UNION ALL "
+    + LEXICAL_PROJECTS
+    + " UNION ALL "
+    + LEXICAL_PUBLICATIONS
+    + " }"
+    + _COLUMNS
+)
+SEMANTIC_ALL: LiteralString = (
+    "CALL { "
+    + SEMANTIC_PROFILE
+    + " UNION ALL "
+    + SEMANTIC_PROJECTS
+    + " UNION ALL "
+    + SEMANTIC_PUBLICATIONS
+    + " }"
+    + _COLUMNS
+)

