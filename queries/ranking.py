@@ -17,6 +17,7 @@ from typing import Any
 from graph.connection import Graph
 from graph.embeddings import cached_query
 from graph.settings import RankingSettings, get_ranking
+from graph.text import normalize
 from queries import lucene
 from queries.filters import (
     BROWSE_CARDS,
@@ -98,16 +99,19 @@ def _signals(
     ranking: RankingSettings,
     year: int,
     lexical_only: bool,
-) -> dict[str, dict[str, Signal]]:
+) -> tuple[dict[str, dict[str, Signal]], list[str]]:
+    """The three relevance signals per expert, and the fields the query is about (named by the
+    caller, or matched by the text at least half as well as the best match)."""
     query = lucene.build_both(text)
     found: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
     if query is not None:
         rows = graph.read(LEXICAL_ALL, {"q": query, "k": ranking.lexical_hits})
         found["lexical"] = roll_up("lexical", rows, ranking, year, absolute=False)
     if lexical_only:
-        return found
+        return found, fields
     if text.strip():
-        vector = list(cached_query(text[: ranking.query_embed_chars]))
+        # Case and tone-mark style carry no meaning here: "NÔNG NGHIỆP", "nông nghiệp" are one query.
+        vector = list(cached_query(normalize(text).lower()[: ranking.query_embed_chars]))
         if ids is not None:
             rows = graph.read(SEMANTIC_FOR_IDS, {"ids": ids, "vector": vector})
         else:
@@ -120,7 +124,9 @@ def _signals(
     if matched:
         rows = graph.read(FIELD_EXPERTS, {"fields": [{"code": c, "raw": s} for c, s in matched.items()]})
         found["field"] = field_signal(rows, ranking)
-    return found
+    best = max(matched.values(), default=0.0)
+    about = fields or sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
+    return found, about
 
 
 def _combine(
@@ -184,7 +190,7 @@ def score_experts(
     fields = list(fields or [])
     year = reference_year(ranking)
     ids = list(filters.ids) if filters.ids is not None else None
-    signals = _signals(graph, text, fields, ids, ranking, year, lexical_only)
+    signals, about = _signals(graph, text, fields, ids, ranking, year, lexical_only)
     pool = sorted(set(ids) if ids is not None else {e for per in signals.values() for e in per})
     params = filter_params(graph, filters, ranking)
     if not filters.empty:
@@ -202,7 +208,7 @@ def score_experts(
     for start in range(0, len(order), chunk):
         batch = order[start : start + chunk]
         cards = graph.read(CARDS, {"ids": batch, "active": params["active"]})
-        standing = {} if lexical_only else standings(graph, batch, ranking, year, fields or None)
+        standing = {} if lexical_only else standings(graph, batch, ranking, year, about or None)
         ranked += [_combine(c, signals, standing.get(c["id"]), weights, ranking) for c in cards]
         ranked.sort(key=lambda r: (-r.score, r.id))
         rest = start + chunk

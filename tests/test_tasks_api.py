@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.connection import Graph
 from graph.settings import get_ranking
+from ingest.load import import_paths
+from tests.test_ingest_load import write_all
 
 TEA_TASK = {
     "kind": "consultancy",
@@ -23,15 +26,22 @@ TEA_TASK = {
 }
 
 
+NEUTRAL_ORG = "TEST-ORG-NEUTRAL"
+
+
 @pytest.fixture
-def client(demo_graph: Graph) -> Iterator[TestClient]:
-    """The demo API; tasks a test creates (and their assignments) are removed afterwards."""
+def client(demo_graph: Graph, tmp_path: Path) -> Iterator[TestClient]:
+    """The demo API and an ordering organization nobody works at, imported like a user's file; the
+    tasks a test creates (with their assignments) and that organization are removed afterwards."""
+    org = {"org_id": NEUTRAL_ORG, "name": "Ban Quản lý dự án thử nghiệm", "kind": "government_agency"}
+    import_paths(demo_graph, write_all(tmp_path, {"organizations": [org]}))
     with TestClient(create_app(demo_graph)) as c:
         yield c
     demo_graph.write(
         "MATCH (t:Task) WHERE t.title STARTS WITH 'TEST ' OR t.title = $t DETACH DELETE t",
         {"t": TEA_TASK["title"]},
     )
+    demo_graph.write("MATCH (o:Organization {id: $id}) DETACH DELETE o", {"id": NEUTRAL_ORG})
 
 
 def _create(client: TestClient, **changes: Any) -> dict[str, Any]:
@@ -49,12 +59,8 @@ def _candidates(client: TestClient, task_id: str) -> dict[str, Any]:
 
 
 def _neutral_org(graph: Graph) -> str:
-    """An organization nobody in the demo works at and that partnered on no project."""
-    rows = graph.read(
-        "MATCH (o:Organization) WHERE NOT (o)<-[:WORKS_AT]-() AND NOT (o)-[:PARTNER_IN]->() "
-        "AND NOT (o)-[:PART_OF]-() RETURN o.id AS id ORDER BY o.id LIMIT 1"
-    )
-    return str(rows[0]["id"])
+    """The test's own organization: nobody works there and it partnered on no project."""
+    return NEUTRAL_ORG
 
 
 def test_task_is_stored_and_read_back(client: TestClient, demo_graph: Graph) -> None:

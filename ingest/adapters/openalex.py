@@ -73,8 +73,10 @@ class OpenAlexSample:
 
 
 def short(openalex_id: str) -> str:
-    """`https://openalex.org/A5010401681` (or `A5010401681`) → `OA-A5010401681`."""
-    return f"OA-{openalex_id.removeprefix(PREFIX)}" if openalex_id else ""
+    """`https://openalex.org/A5010401681` (or `A5010401681`, or `OA-A5010401681`) → `OA-A5010401681`."""
+    if not openalex_id or openalex_id.startswith("OA-"):
+        return openalex_id
+    return f"OA-{openalex_id.removeprefix(PREFIX)}"
 
 
 def _read(path: Path) -> Iterator[dict[str, str]]:
