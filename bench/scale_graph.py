@@ -1,4 +1,4 @@
-"""A scaled graph for the speed benchmark: 100,000 experts and about 1.1 million relationships.
+"""A scaled graph for the speed benchmark: 100,000 experts and about 0.94 million relationships.
 
 Generated in the bench server with `UNWIND` (bench-only Cypher, never used by the product). Texts are
 built from the curated field keywords (Vietnamese and English), so full-text queries hit realistic

@@ -1,4 +1,4 @@
-"""Search and match latency on a scaled graph (100,000 experts, ~1.1 million relationships).
+"""Search and match latency on a scaled graph (100,000 experts, ~0.94 million relationships).
 
     python -m bench.search [--repeats 5]
 
