@@ -117,6 +117,7 @@ def demo_queries(demo_dir: Path) -> list[Query]:
             r["title"],
             r["description"],
             {x.strip() for x in r["relevant_expert_ids"].split(";") if x.strip()},
+            tuple(x.strip() for x in r["fields"].split(";") if x.strip()),
         )
         for r in rows
     ]
@@ -136,6 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", type=int, default=120)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--only-demo", action="store_true", help="skip the OpenAlex evaluation")
     args = parser.parse_args()
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,17 +146,22 @@ def main() -> None:
             graph = runtime.graph
             migrate(graph)
             load_reference(graph, settings.shared_data)
-            queries = openalex_queries(
-                graph, settings.shared_data / "openalex_idb03", args.held_out, args.seed
+            queries = (
+                []
+                if args.only_demo
+                else openalex_queries(
+                    graph, settings.shared_data / "openalex_idb03", args.held_out, args.seed
+                )
             )
-            report(
-                "OpenAlex held-out works (title only)",
-                len(queries),
-                [
-                    ("baseline: full-text only", evaluate(graph, queries, lexical_only=True)),
-                    ("ranking (all signals)", evaluate(graph, queries, lexical_only=False)),
-                ],
-            )
+            if queries:
+                report(
+                    "OpenAlex held-out works (title only)",
+                    len(queries),
+                    [
+                        ("baseline: full-text only", evaluate(graph, queries, lexical_only=True)),
+                        ("ranking (all signals)", evaluate(graph, queries, lexical_only=False)),
+                    ],
+                )
             graph.run_schema(WIPE)
             demo_settings = settings.model_copy(update={"demo_dir": Path(tmp) / "demo"})
             load_demo(graph, demo_settings)
