@@ -11,7 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from api import errors, openapi, pages
 from api.deps import require, require_page
 from api.pages.render import STATIC_DIR
-from api.routers import auth, councils, experts, health, imports, network, records, review, stats
+from api.routers import auth, councils, experts, health, imports, network, records, review, stats, tasks
+from api.routers import fields as field_leaders
 from api.security import Permission
 from graph.connection import Graph
 from graph.migrations import migrate
@@ -54,11 +55,13 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     editor = [Depends(require(Permission.EDIT))]
     app.include_router(experts.router, dependencies=reader)
     app.include_router(records.router, dependencies=reader)
+    app.include_router(field_leaders.router, dependencies=reader)
     app.include_router(stats.router, dependencies=analyst)
     app.include_router(review.router, dependencies=editor)
     app.include_router(network.router, dependencies=analyst)
     app.include_router(councils.router, dependencies=editor)
     app.include_router(imports.router, dependencies=editor)
+    app.include_router(tasks.router, dependencies=editor)
     # Web pages (issue 9): last, so API paths win; assets are served from the package, never a CDN.
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     page_reader = [Depends(require_page(Permission.READ))]

@@ -11,6 +11,7 @@ from graph.errors import (
     ImportRejected,
     Infeasible,
     InvalidNetworkFilter,
+    InvalidRequest,
     InvalidStatsRequest,
     NotFound,
     ReviewAlreadyDecided,
@@ -26,6 +27,7 @@ STATUS: list[tuple[type[ExpertgraphError], int]] = [
     (InvalidNetworkFilter, 422),
     (Infeasible, 422),
     (UnknownReference, 422),
+    (InvalidRequest, 422),
 ]
 
 

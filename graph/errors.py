@@ -141,3 +141,13 @@ class NetworkNodeNotFound(NotFound):
     def __init__(self, node_id: str, projection: str) -> None:
         super().__init__(f"no node {node_id!r} in the {projection} network")
         self.node_id = node_id
+
+
+class InvalidRequest(ExpertgraphError):
+    """A request names something the graph does not hold (an organization, a field, an expert)."""
+
+    def __init__(self, field: str, value: str, reason: str) -> None:
+        super().__init__(f'field "{field}": {value!r} {reason}')
+        self.field = field
+        self.value = value
+        self.reason = reason

@@ -155,6 +155,18 @@ _IMPORT_RUNS: tuple[LiteralString, ...] = (
     "CREATE INDEX import_run_at IF NOT EXISTS FOR (n:ImportRun) ON (n.at)",
 )
 
+# Issue 5: semantic search over stored embeddings (graph/embeddings.py: 384 dimensions, normalized)
+# and commissioning tasks.
+_VECTOR_AND_TASKS: tuple[LiteralString, ...] = (
+    "CREATE VECTOR INDEX expert_embedding IF NOT EXISTS FOR (n:Expert) ON (n.embedding) "
+    "OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}}",
+    "CREATE VECTOR INDEX project_embedding IF NOT EXISTS FOR (n:Project) ON (n.embedding) "
+    "OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}}",
+    "CREATE VECTOR INDEX publication_embedding IF NOT EXISTS FOR (n:Publication) ON (n.embedding) "
+    "OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}}",
+    "CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -180,6 +192,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(40, "a data version node key, bumped by imports", _DATA_VERSION),
     Migration(30, "proposals and councils: keys and lookups", _REVIEW_SCHEMA),
     Migration(10, "import runs: unique id, listed by time", _IMPORT_RUNS),
+    Migration(20, "vector indexes for semantic search; task key", _VECTOR_AND_TASKS),
 )
 # Entity resolution's review queue (issue 4).
 _REVIEW_QUEUE: tuple[LiteralString, ...] = (

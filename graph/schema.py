@@ -18,6 +18,7 @@ class Label(StrEnum):
     ORGANIZATION = "Organization"
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
+    TASK = "Task"  # a commissioning or consultancy task the department wants done
     MIGRATION = "SchemaMigration"
     USER = "User"  # an account of the service, with one role
     AUDIT = "AuditEntry"  # one line of the append-only audit log
@@ -45,6 +46,9 @@ class Rel(StrEnum):
     CONFLICT_WITH = "CONFLICT_WITH"  # (Expert)->(Expert) {kind, reason, since, until}: declared
     SERVES_ON = "SERVES_ON"  # (Expert)->(Council) {role, period}
     REVIEWS = "REVIEWS"  # (Council)->(Proposal)
+    ASSIGNED_TO = "ASSIGNED_TO"  # (Expert)->(Task) {role, status, since}
+    ORDERED_BY = "ORDERED_BY"  # (Task)->(Organization): who orders the task
+    REQUIRES = "REQUIRES"  # (Task)->(Field): a field the task needs covered
 
 
 # The natural key of each label: MERGE on it, backed by a uniqueness constraint.
@@ -57,6 +61,7 @@ KEYS: dict[Label, str] = {
     Label.ORGANIZATION: "id",
     Label.PROJECT: "code",
     Label.PUBLICATION: "id",
+    Label.TASK: "id",
     Label.MIGRATION: "version",
     Label.USER: "username",
     Label.APP_SECRET: "name",
@@ -96,3 +101,10 @@ CONFLICT_KINDS = ("family", "supervisor", "student", "colleague", "other")
 LIFELONG_CONFLICT_KINDS = ("family", "supervisor", "student")
 # Seats on a council (SERVES_ON.role): chủ tịch, phản biện, thư ký, ủy viên.
 COUNCIL_ROLES = ("chair", "reviewer", "secretary", "member")
+
+# Commissioning and consultancy tasks (issue 5): what kind, and the life of an assignment.
+TASK_KINDS = ("research_order", "consultancy", "critique", "social_review")
+ASSIGNMENT_ROLES = ("lead", "member", "reviewer", "advisor")
+ASSIGNMENT_STATUSES = ("proposed", "active", "completed", "declined")
+# Statuses that count towards an expert's current workload.
+ACTIVE_ASSIGNMENT_STATUSES = ("proposed", "active")

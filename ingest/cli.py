@@ -25,7 +25,9 @@ from graph.runtime import open_runtime
 from graph.server import LocalNeo4j
 from graph.settings import Settings
 from ingest.adapters import cordis
+from ingest.adapters.openalex import load_openalex
 from ingest.demo_load import load_demo
+from ingest.embed import embed_missing
 from ingest.extract.apply import extract_fields
 from ingest.load import ImportReport, tables_of_paths
 from ingest.reference import load_reference
@@ -174,6 +176,26 @@ def demo(
             raise typer.Exit(1) from exc
     console.print(f"demo data written to {settings.demo_dir}: {loaded.totals}")
     print_report(loaded.report)
+
+
+@app.command("load-openalex")
+def load_openalex_command(
+    directory: Annotated[
+        Path | None, typer.Argument(help="the sample folder (default: SHARED_DATA/openalex_idb03)")
+    ] = None,
+) -> None:
+    """Import the OpenAlex sample (researchers, institutions, works, bylines) and embed it."""
+    settings = Settings()
+    with _graph(settings) as graph:
+        load_reference(graph, settings.shared_data)
+        try:
+            report = load_openalex(graph, directory or settings.shared_data / "openalex_idb03")
+        except ImportRejected as exc:
+            print_rejection(exc.errors)
+            raise typer.Exit(1) from exc
+        embedded = embed_missing(graph)
+    print_report(report)
+    console.print(f"embedded {embedded} new or changed texts")
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from graph.connection import Graph
 from graph.settings import Settings
 from ingest.demo import DemoTotals, generate_demo
+from ingest.embed import embed_missing
 from ingest.extract.apply import extract_fields
 from ingest.load import ImportReport, import_directory
 from ingest.reference import load_reference
@@ -35,5 +36,6 @@ def load_demo(graph: Graph, settings: Settings) -> DemoLoad:
     totals = generate_demo(settings.demo_dir, settings.shared_data, seed=settings.demo_seed)
     load_reference(graph, settings.shared_data)
     report = import_directory(graph, settings.demo_dir)
+    embed_missing(graph)
     extract_fields(graph)  # demo items all carry fields, so this adds topics
     return DemoLoad(totals, report)

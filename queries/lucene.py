@@ -9,8 +9,9 @@ searched as phrases and lone syllables only count a little.
 from __future__ import annotations
 
 import itertools
+import re
 
-from graph.text import fold
+from graph.text import fold, has_diacritics, normalize
 
 MAX_TERMS = 32  # Lucene's clause limit is far away; long task texts are cut here
 
@@ -36,3 +37,22 @@ def build(
         clauses += [f'"{pair}"^{pair_boost}' for pair in pairs]
     clauses += [f"{w}^{single_boost}" for w in sorted(set(words)) if len(w) > 1]
     return " OR ".join(clauses)
+
+
+_DISPLAY_WORD = re.compile(r"[^\W_]+")
+
+
+def build_both(text: str, *, display_boost: float = 0.5) -> str | None:
+    """The folded query, plus the words as typed (with diacritics) when they have any.
+
+    The full-text indexes hold display text beside the folded key, so "cá" typed with its mark also
+    scores on the display field and ranks above "ca" and "cà"; without marks it is the folded query
+    alone. Only runs of letters and digits are kept, so nothing reaches Lucene's syntax.
+    """
+    folded = build(text)
+    if folded is None or not has_diacritics(text):
+        return folded
+    words = [w for w in _DISPLAY_WORD.findall(normalize(text).lower()) if has_diacritics(w)][:MAX_TERMS]
+    if not words:
+        return folded
+    return folded + " OR " + " OR ".join(f"{w}^{display_boost}" for w in sorted(set(words)))

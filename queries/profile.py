@@ -6,6 +6,7 @@ from typing import Any, LiteralString
 
 from graph.connection import Graph
 from graph.errors import ExpertNotFound
+from queries.tasks import assignments_of
 
 EXPERT_PROFILE: LiteralString = """
 MATCH (e:Expert {id: $id})
@@ -93,7 +94,9 @@ def get_profile(graph: Graph, expert_id: str) -> dict[str, Any]:
     if not rows:
         raise ExpertNotFound(expert_id)
     row = rows[0]
-    expert = {k: v for k, v in row["expert"].items() if not k.endswith("_key") and k != "row_hash"}
+    hidden = ("row_hash", "embedding", "embedding_hash")
+    expert = {k: v for k, v in row["expert"].items() if not k.endswith("_key") and k not in hidden}
+    assignments = assignments_of(graph, expert_id)
     return {
         "expert": expert,
         "sectors": row["sectors"],
@@ -106,4 +109,6 @@ def get_profile(graph: Graph, expert_id: str) -> dict[str, Any]:
         "publications": [w for w in row["publications"] if w.get("id")],
         "coworkers": _coworkers(row["peers"])[:30],
         "councils": [c for c in row["councils"] if c.get("council_id")],
+        "assignments": assignments,
+        "load": sum(a["current"] for a in assignments),
     }

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from api.i18n import term, translate
 from api.pages.render import ref_path
-from queries.search import Evidence
+from queries.ranking import Evidence
 
 SHOWN_IN_REASON = 3
 
@@ -41,6 +41,8 @@ def sentence(lang: str, ev: Evidence) -> str:
         return translate(lang, "ev.publication_undated", label=ev.label)
     if ev.kind == "field":
         return translate(lang, "ev.field", label=ev.label, ref=ev.ref)
+    if ev.kind == "title":
+        return translate(lang, "ev.profile", label=ev.label)
     return translate(lang, "ev.profile", label=ev.label)
 
 

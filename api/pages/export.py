@@ -18,7 +18,8 @@ from openpyxl.utils import get_column_letter
 from api.deps import GraphDep
 from api.i18n import translate
 from api.pages.render import LangDep, PageRoute, ref_path
-from api.pages.search import ResultView, SearchForm, clean_form, result_views, sector_name
+from api.pages.search import ExpertHit, ResultView, SearchForm, clean_form, result_views, sector_name
+from queries.filters import ExpertFilters
 from queries.search import search_experts
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -91,9 +92,12 @@ def export_search(
     """The same search as the page, every result up to MAX_ROWS, one row per expert."""
     form = clean_form(q, sector, field)
     found = search_experts(
-        graph, form.q, sector=form.sector or None, field_code=form.field or None, limit=MAX_ROWS
+        graph,
+        form.q,
+        filters=ExpertFilters(sector=form.sector or None, field=form.field or None),
+        limit=MAX_ROWS,
     )
-    rows = result_views(lang, found.hits)
+    rows = result_views(lang, [ExpertHit.of(h) for h in found.hits])
     body = build_workbook(lang, form, rows, found.total, str(request.base_url), ranked=bool(form.q.strip()))
     stamp = datetime.now().strftime("%Y%m%d-%H%M")
     return Response(

@@ -15,7 +15,9 @@ from graph.connection import Graph
 from graph.sectors import SECTOR_BY_CODE, SECTORS
 from graph.text import normalize
 from queries.field_choices import list_field_choices
-from queries.search import ExpertHit, search_experts
+from queries.filters import ExpertFilters
+from queries.ranking import Evidence, RankedExpert
+from queries.search import search_experts
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -53,6 +55,34 @@ def sector_name(lang: str, code: str | None) -> str:
     if sector is None:
         return ""
     return sector.name_vi if lang == "vi" else sector.name_en
+
+
+@dataclass(frozen=True)
+class ExpertHit:
+    """What a result line shows of a ranked expert (queries.ranking.RankedExpert)."""
+
+    id: str
+    name: str
+    academic_title: str | None
+    degree: str | None
+    organization: str | None
+    sector: str | None
+    score: float
+    evidence: list[Evidence]
+
+    @classmethod
+    def of(cls, ranked: RankedExpert) -> ExpertHit:
+        card = ranked.card
+        return cls(
+            id=ranked.id,
+            name=card["name"],
+            academic_title=card.get("academic_title"),
+            degree=card.get("degree"),
+            organization=card.get("organization"),
+            sector=card.get("sector"),
+            score=ranked.score,
+            evidence=list(ranked.evidence),
+        )
 
 
 def title_and_degree(hit: ExpertHit) -> str:
@@ -107,13 +137,12 @@ def search_page(
         found = search_experts(
             graph,
             form.q,
-            sector=form.sector or None,
-            field_code=form.field or None,
+            filters=ExpertFilters(sector=form.sector or None, field=form.field or None),
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
         )
         total = found.total
-        results = result_views(lang, found.hits)
+        results = result_views(lang, [ExpertHit.of(h) for h in found.hits])
     pages = max(1, -(-total // PAGE_SIZE))
     return render(
         request,

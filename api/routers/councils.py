@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import GraphDep
+from api.deps import AuditDep, GraphDep
 from api.schemas import (
     AssignIn,
     AssignOut,
@@ -148,7 +148,7 @@ def declared(graph: GraphDep, expert_id: Annotated[str, Path(max_length=100)]) -
 
 
 @router.post("/councils/compose", response_model=CouncilOut, responses=NOT_FOUND | UNMET)
-def compose(graph: GraphDep, body: ComposeIn) -> CouncilOut:
+def compose(graph: GraphDep, record: AuditDep, body: ComposeIn) -> CouncilOut:
     """The best conflict-free council for a proposal or a task, with alternates and exclusions."""
     if (body.proposal is None) == (body.task is None):
         raise Infeasible("subject", "give exactly one of proposal (a code) or task")
@@ -171,6 +171,8 @@ def compose(graph: GraphDep, body: ComposeIn) -> CouncilOut:
         council_id=body.council_id,
     )
     c = compose_council(graph, request, get_conflict_rules())
+    if body.save:  # council decisions are traceable
+        record("compose_council", body.proposal or (body.task.title if body.task else None), None)
     return CouncilOut(
         council_id=c.council_id,
         subject=c.subject,
@@ -200,7 +202,7 @@ def compose(graph: GraphDep, body: ComposeIn) -> CouncilOut:
 
 
 @router.post("/reviews/assign", response_model=AssignOut, responses=NOT_FOUND | UNMET)
-def assign(graph: GraphDep, body: AssignIn) -> AssignOut:
+def assign(graph: GraphDep, record: AuditDep, body: AssignIn) -> AssignOut:
     """Reviewers for many proposals at once, solved exactly, with the greedy baseline's shortfall."""
     result = assign_reviewers(
         graph,
@@ -214,6 +216,8 @@ def assign(graph: GraphDep, body: AssignIn) -> AssignOut:
         save=body.save,
     )
     problem, best, base = result.problem, result.solution, result.baseline
+    if body.save:
+        record("assign_reviewers", None, f"{len(body.proposals)} proposals")
     return AssignOut(
         objective=result.objective,
         optimal=best.optimal,

@@ -1,0 +1,130 @@
+"""Search and match latency on a scaled graph (100,000 experts, ~0.94 million relationships).
+
+    python -m bench.search [--repeats 5]
+
+Builds the graph of `bench.scale_graph` in a throw-away Neo4j (1 GB heap), then times, warm (every
+query run once before timing), median and p95 over all runs:
+- search: `search_experts` for 20 short queries; embedding cached (a repeated query, as when paging)
+  and not (every run a new text);
+- match: `match_experts` for 10 task texts (title + ~300-character description);
+- baseline: one naive `CONTAINS` scan over expert names and topics, project and publication titles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import LiteralString
+
+from bench.scale_graph import COUNT_EXPERTS, build, phrases_by_field
+from graph import embeddings
+from graph.migrations import migrate
+from graph.runtime import open_runtime
+from graph.settings import Settings
+from graph.text import fold
+from ingest.reference import load_reference
+from queries.search import match_experts, search_experts
+
+CONTAINS_SCAN: LiteralString = """
+CALL {
+  MATCH (e:Expert) WHERE e.name_key CONTAINS $q OR e.topics_key CONTAINS $q RETURN e
+  UNION
+  MATCH (e:Expert)-[:MEMBER_OF]->(p:Project) WHERE p.title_key CONTAINS $q RETURN e
+  UNION
+  MATCH (e:Expert)-[:AUTHORED]->(w:Publication) WHERE w.title_key CONTAINS $q RETURN e
+}
+RETURN e.id AS id ORDER BY id LIMIT 20
+"""
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def timed(fn: Callable[[], object], repeats: int) -> list[float]:
+    fn()  # warm: plans cached, pages in memory
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def line(name: str, samples: list[float], baseline: list[float] | None = None) -> str:
+    med, p95 = statistics.median(samples), percentile(samples, 95)
+    text = f"{name:44} median {med:7.1f} ms   p95 {p95:7.1f} ms   (n={len(samples)})"
+    if baseline:
+        text += f"   baseline/this: {statistics.median(baseline) / med:5.1f}x"
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    settings = Settings().model_copy(update={"local_heap": "1g", "local_pagecache": "768m"})
+    rng = random.Random(3)
+    phrases = [p for ps in phrases_by_field().values() for p in ps if len(p.split()) >= 2]
+    queries = rng.sample(phrases, 20)
+    tasks = [
+        (
+            f"Nghiên cứu {a} gắn với {b}",
+            f"Tỉnh cần chuyên gia về {a}, {b} và {c} để tư vấn, phản biện "
+            f"đề án phát triển kinh tế - xã hội vùng cao, đánh giá hiện trạng, đề xuất giải pháp {d} "
+            "phù hợp điều kiện của đồng bào các dân tộc và nguồn lực của địa phương.",
+        )
+        for a, b, c, d in (rng.sample(phrases, 4) for _ in range(10))
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        runtime = open_runtime(settings, home=Path(tmp) / "neo4j", port=0)
+        try:
+            graph = runtime.graph
+            migrate(graph)
+            load_reference(graph, settings.shared_data)
+            started = time.perf_counter()
+            rels = build(graph)
+            experts = graph.read(COUNT_EXPERTS)[0]["n"]
+            took = time.perf_counter() - started
+            print(f"scaled graph: {experts} experts, {rels} relationships, built in {took:.0f} s")
+
+            def scan(q: str) -> None:
+                graph.read(CONTAINS_SCAN, {"q": fold(q)})
+
+            def cached_search(q: str) -> None:
+                search_experts(graph, q)
+
+            def fresh_search(q: str) -> None:
+                embeddings._cached.cache_clear()
+                search_experts(graph, q)
+
+            def fresh_match(task: tuple[str, str]) -> None:
+                embeddings._cached.cache_clear()
+                match_experts(graph, task[0], task[1])
+
+            def embed_task(task: tuple[str, str]) -> None:
+                embeddings.embed_query(f"{task[0]}. {task[1]}"[:600])
+
+            base = [s for q in queries for s in timed(partial(scan, q), args.repeats)]
+            cached = [s for q in queries for s in timed(partial(cached_search, q), args.repeats)]
+            fresh = [s for q in queries for s in timed(partial(fresh_search, q), args.repeats)]
+            match = [s for t in tasks for s in timed(partial(fresh_match, t), args.repeats)]
+            embed_only = [s for t in tasks for s in timed(partial(embed_task, t), args.repeats)]
+            print(line("baseline: CONTAINS scan (names, titles)", base))
+            print(line("search, query embedding cached", cached, base))
+            print(line("search, query embedded each time", fresh, base))
+            print(line("match (task text embedded each time)", match, base))
+            print(line("  of which: embedding the task text", embed_only))
+        finally:
+            runtime.close()
+
+
+if __name__ == "__main__":
+    main()
