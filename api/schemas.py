@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -512,9 +514,9 @@ class ImportErrorOut(BaseModel):
 
 
 class ImportRejectedOut(BaseModel):
-    detail: str
-    error: str
-    errors: list[ImportErrorOut]
+    detail: str | list[dict[str, Any]] = Field(description="a message, or FastAPI's list of field errors")
+    error: str | None = None
+    errors: list[ImportErrorOut] = []
 
 
 class ImportRunOut(BaseModel):

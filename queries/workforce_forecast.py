@@ -102,6 +102,8 @@ def _hired_year(f: Fact) -> int | None:
 def forecast_workforce(
     facts: Sequence[Fact], year: int, horizons: tuple[int, ...] = HORIZONS
 ) -> WorkforceForecast:
+    # A reference year past a horizon (planning "as of 2040") leaves that horizon in the past.
+    horizons = tuple(h for h in horizons if h > year) or (max(horizons),)
     horizon = max(horizons)
     degrees = []
     for level, name in (("doctorate", "Tiến sĩ (TS, TSKH)"), ("master", "Thạc sĩ và tương đương")):

@@ -135,3 +135,10 @@ def test_web_login_sets_a_cookie_the_api_accepts(demo_graph: Graph) -> None:
         )
         assert ok.status_code == 303 and ok.headers["location"] == "/"
         assert browser.get("/api/v1/experts/search", params={"q": "lúa"}).status_code == 200
+
+
+def test_an_impossible_audit_date_is_a_422_not_a_500(demo_graph: Graph) -> None:
+    """Schemathesis found a 500: '0000-00-00' matched the date pattern and broke the Cypher datetime()."""
+    with api_client(demo_graph, "admin") as admin:
+        assert admin.get("/api/v1/audit", params={"since": "0000-00-00"}).status_code == 422
+        assert admin.get("/api/v1/audit", params={"since": "2026-01-01"}).status_code == 200

@@ -205,3 +205,9 @@ def test_charts_are_svg(client: TestClient, name: str) -> None:
     r = client.get(f"/api/v1/stats/charts/{name}.svg")
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
     assert r.text.startswith("<svg") and r.text.endswith("</svg>")
+
+
+def test_a_reference_year_past_2030_still_draws_the_sector_chart(client: TestClient) -> None:
+    """Schemathesis found a 500: a reference year past a horizon looked up a year never projected."""
+    response = client.get("/api/v1/stats/charts/sectors.svg", params={"year": 2044})
+    assert response.status_code == 200 and response.text.lstrip().startswith("<svg")

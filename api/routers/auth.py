@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Query, Request, status
@@ -155,6 +156,11 @@ def audit_log(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[AuditOut]:
     """The audit log, newest first (admins only). It is append-only: no route changes it."""
+    if since is not None:
+        try:
+            datetime.fromisoformat(since)
+        except ValueError as exc:
+            raise HTTPException(422, detail=f"since: {since!r} is not a date") from exc
     rows = audit.entries(
         graph,
         user=user,
