@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from graph.spreadsheet import safe_row
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -28,8 +30,8 @@ class Table:
 def to_csv(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.headers)
-    writer.writerows(["" if v is None else v for v in row] for row in table.rows)
+    writer.writerow(safe_row(list(table.headers)))
+    writer.writerows(safe_row(["" if v is None else v for v in row]) for row in table.rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -40,11 +42,11 @@ def to_xlsx(table: Table) -> bytes:
     sheet.title = table.title[:31]
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(list(table.headers))
+    sheet.append(safe_row(list(table.headers)))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(list(row))
+        sheet.append(safe_row(list(row)))
     sheet.freeze_panes = "A3"
     for i, header in enumerate(table.headers, start=1):
         longest = max([len(str(header))] + [len(str(r[i - 1])) for r in table.rows if r[i - 1] is not None])

@@ -19,6 +19,7 @@ from api.deps import GraphDep
 from api.i18n import translate
 from api.pages.render import LangDep, PageRoute, ref_path
 from api.pages.search import ExpertHit, ResultView, SearchForm, clean_form, result_views, sector_name
+from graph.spreadsheet import safe_row
 from queries.filters import ExpertFilters
 from queries.search import search_experts
 
@@ -46,17 +47,19 @@ def build_workbook(
     for i, row in enumerate(rows, start=1):
         hit = row.hit
         sheet.append(
-            [
-                i,
-                hit.name,
-                hit.academic_title or "",
-                hit.degree or "",
-                hit.organization or "",
-                row.sector,
-                hit.score if ranked else None,
-                row.reason if ranked else "",
-                base_url.rstrip("/") + ref_path("/experts", hit.id),
-            ]
+            safe_row(
+                [
+                    i,
+                    hit.name,
+                    hit.academic_title or "",
+                    hit.degree or "",
+                    hit.organization or "",
+                    row.sector,
+                    hit.score if ranked else None,
+                    row.reason if ranked else "",
+                    base_url.rstrip("/") + ref_path("/experts", hit.id),
+                ]
+            )
         )
     for col, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
@@ -67,7 +70,7 @@ def build_workbook(
 
     info = wb.create_sheet(t(lang, "xlsx.info_sheet"))
     everything = t(lang, "xlsx.all")
-    info.append([t(lang, "xlsx.query"), form.q or everything])
+    info.append(safe_row([t(lang, "xlsx.query"), form.q or everything]))
     info.append([t(lang, "xlsx.sector"), sector_name(lang, form.sector) or everything])
     info.append([t(lang, "xlsx.field"), form.field or everything])
     info.append([t(lang, "xlsx.total"), total])

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.spreadsheet import safe_cell
 from queries.network.analysis import Analysis
 
 NODE_COLUMNS = (
@@ -119,7 +120,7 @@ def _cell(value: Any, semicolon: bool) -> str:
         return ""
     if isinstance(value, float) and semicolon:
         return repr(value).replace(".", ",")
-    return str(value)
+    return str(safe_cell(str(value)) if isinstance(value, str) else value)
 
 
 def csv_table(analysis: Analysis, table: str, *, semicolon: bool = False) -> bytes:
