@@ -5,7 +5,23 @@ from __future__ import annotations
 from api.explain import reason, url_for
 from api.schemas import EvidenceOut, ExpertHitOut
 from api.security import mask_personal
-from queries.ranking import RankedExpert
+from queries.ranking import Evidence, RankedExpert
+
+
+def evidence_out(evidence: list[Evidence]) -> list[EvidenceOut]:
+    """Evidence as API models, each with the link to the record behind it."""
+    return [
+        EvidenceOut(
+            signal=ev.signal,
+            kind=ev.kind,
+            ref=ev.ref,
+            label=ev.label,
+            detail=ev.detail,
+            contribution=ev.contribution,
+            url=url_for(ev),
+        )
+        for ev in evidence
+    ]
 
 
 def hit_out(hit: RankedExpert, role: str) -> ExpertHitOut:
@@ -30,17 +46,6 @@ def hit_out(hit: RankedExpert, role: str) -> ExpertHitOut:
         score=hit.score,
         components=hit.components,
         reason=reason(hit.evidence),
-        evidence=[
-            EvidenceOut(
-                signal=ev.signal,
-                kind=ev.kind,
-                ref=ev.ref,
-                label=ev.label,
-                detail=ev.detail,
-                contribution=ev.contribution,
-                url=url_for(ev),
-            )
-            for ev in hit.evidence
-        ],
+        evidence=evidence_out(hit.evidence),
         url=f"/api/v1/experts/{hit.id}",
     )

@@ -7,9 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.deps import GraphDep
-from api.explain import url_for
+from api.hits import evidence_out
 from api.leader_schemas import GapOut, GapsOut, LeaderOut, LeadersOut
-from api.schemas import EvidenceOut
 from graph.sectors import SECTOR_BY_CODE
 from graph.settings import get_ranking
 from queries.leaders import Leader, field_leaders, gaps, sector_leaders
@@ -37,18 +36,7 @@ def _leader_out(x: Leader, bar: float) -> LeaderOut:
         in_province=x.in_province,
         score=x.score,
         above_bar=x.score >= bar,
-        evidence=[
-            EvidenceOut(
-                signal=ev.signal,
-                kind=ev.kind,
-                ref=ev.ref,
-                label=ev.label,
-                detail=ev.detail,
-                contribution=ev.contribution,
-                url=url_for(ev),
-            )
-            for ev in evidence
-        ],
+        evidence=evidence_out(list(evidence)),
         url=f"/api/v1/experts/{x.id}",
     )
 
