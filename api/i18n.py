@@ -62,6 +62,7 @@ VI: dict[str, str] = {
     "kind.publication": "Công bố",
     "kind.field": "Lĩnh vực",
     "kind.profile": "Hồ sơ",
+    "kind.title": "Học hàm, học vị",
     # vocabularies
     "role.lead": "chủ nhiệm",
     "role.secretary": "thư ký",
@@ -222,6 +223,7 @@ EN: dict[str, str] = {
     "kind.publication": "Publications",
     "kind.field": "Fields",
     "kind.profile": "Profile",
+    "kind.title": "Title and degree",
     "role.lead": "lead",
     "role.secretary": "secretary",
     "role.member": "member",

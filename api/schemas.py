@@ -172,6 +172,8 @@ class ProfileOut(BaseModel):
     publications: list[PublicationOut]
     coworkers: list[CoworkerOut]
     councils: list[CouncilSeatOut] = Field(default=[], description="seats on councils and review panels")
+    assignments: list[AssignmentOut] = []
+    load: int = Field(0, description="current (proposed or active) assignments")
     masked: list[str] = Field(default=[], description="personal fields hidden from this role")
 
 
@@ -288,7 +290,6 @@ class ReviewDecisionOut(BaseModel):
     id: str
     status: str
     record_id: str = Field(description="the expert or organization the held row was written to")
-    councils: list[CouncilSeatOut] = Field(default=[], description="seats on councils and review panels")
 
 
 # --- proposals, conflicts, councils and reviewer assignment (issue 6) --------------------------
@@ -544,5 +545,3 @@ class ImportRunList(BaseModel):
     limit: int
     offset: int
     runs: list[ImportRunOut]
-    assignments: list[AssignmentOut] = []
-    load: int = Field(0, description="current (proposed or active) assignments")

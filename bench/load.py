@@ -139,10 +139,11 @@ def main() -> None:
         runtime = open_runtime(settings, home=settings.local_home, port=bolt)
         migrate(runtime.graph)
         load_demo(runtime.graph, settings)
-        from api.security import hash_password
+        from argon2 import PasswordHasher  # bench never imports api: the account is written directly
+
         from queries.users import upsert_user
 
-        upsert_user(runtime.graph, "load-admin", "Load test", "admin", hash_password("load-test-pw"))
+        upsert_user(runtime.graph, "load-admin", "Load test", "admin", PasswordHasher().hash("load-test-pw"))
         expert_ids = [r["id"] for r in runtime.graph.read("MATCH (e:Expert) RETURN e.id AS id")]
         port = free_port()
         env = {**os.environ, "NEO4J_URI": runtime.server.uri if runtime.server else ""}

@@ -19,9 +19,7 @@ FOLDER = Settings().shared_data / "cordis_h2020"
 
 
 def _counts(graph: Graph) -> dict[str, int]:
-    rows = graph.read(
-        "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector RETURN labels(n)[0] AS l, count(*) AS n"
-    )
+    rows = graph.read("MATCH (n) WHERE n:Organization OR n:Project RETURN labels(n)[0] AS l, count(*) AS n")
     rels = graph.read("MATCH ()-[r:PARTNER_IN]->() RETURN count(r) AS n")
     return {row["l"]: row["n"] for row in rows} | {"PARTNER_IN": rels[0]["n"]}
 
