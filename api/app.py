@@ -54,8 +54,9 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     analyst = [Depends(require(Permission.ANALYZE))]
     editor = [Depends(require(Permission.EDIT))]
     app.include_router(experts.router, dependencies=reader)
-    app.include_router(records.router, dependencies=reader)
+    # /fields/gaps and /fields/{code}/leaders before /fields/{code}: a path matches the first route.
     app.include_router(field_leaders.router, dependencies=reader)
+    app.include_router(records.router, dependencies=reader)
     app.include_router(stats.router, dependencies=analyst)
     app.include_router(review.router, dependencies=editor)
     app.include_router(network.router, dependencies=analyst)
