@@ -16,8 +16,8 @@ class MatchIn(BaseModel):
     candidate_ids: list[str] | None = Field(
         None, max_length=500, description="score only these experts (e.g. a shortlist)"
     )
-    limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=10_000)
+    limit: int = Field(20, ge=1, le=100, strict=True)
+    offset: int = Field(0, ge=0, le=10_000, strict=True)
 
 
 class MatchResult(BaseModel):

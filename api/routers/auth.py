@@ -153,7 +153,7 @@ def audit_log(
         Query(pattern=r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$", description="ISO date or date-time"),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[AuditOut]:
     """The audit log, newest first (admins only). It is append-only: no route changes it."""
     if since is not None:

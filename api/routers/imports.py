@@ -142,7 +142,7 @@ def runs(
     graph: GraphDep,
     status: Annotated[str | None, Query(pattern="^(done|rejected|running|failed)$")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ImportRunList:
     """Every recorded import, newest first: who, when, which file (with its SHA-256), what changed."""
     total, found = list_import_runs(graph, status=status, limit=limit, offset=offset)

@@ -29,7 +29,7 @@ def list_items(
     status: Literal["open", "accepted", "rejected"] = "open",
     kind: Annotated[Literal["expert", "organization"] | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> ReviewPage:
     """Rows resolution could not decide, each beside the stored record it may be, with the score
     and the features that drove it (Hàng chờ xem xét: bản ghi có thể trùng)."""
