@@ -27,10 +27,9 @@ class EmbeddingCache:
         wanted = list(hashes)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for digest, blob in self._db.execute(
-                f"SELECT hash, vector FROM vectors WHERE hash IN ({marks})", chunk
-            ):
+            # SQLite, not Cypher: only "?" placeholders go into the text; the hashes are bound values.
+            query = "SELECT hash, vector FROM vectors WHERE hash IN (" + ",".join("?" * len(chunk)) + ")"
+            for digest, blob in self._db.execute(query, chunk):
                 found[digest] = array("f", blob).tolist()
         return found
 
