@@ -1,8 +1,9 @@
 """The one source of the sentences that say why an expert matched, in Vietnamese or English.
 
 The JSON API (`api/hits.py`, Vietnamese) and the web pages (search results, task candidates, council
-seats) all phrase a piece of ranking evidence here, with the words from api/i18n.py, so the same
-evidence reads the same everywhere. Only the links differ: the API points at JSON, pages at pages.
+seats) all phrase a piece of ranking evidence, or a task candidate's conflict, here, with the words
+from api/i18n.py, so the same evidence reads the same everywhere. Only the links differ: the API
+points at JSON, pages at pages.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from api.i18n import term, translate
+from queries.candidates import Conflict
 from queries.ranking import Evidence
 
 SHOWN_IN_REASON = 3
@@ -45,6 +47,11 @@ def reason(lang: str, evidence: list[Evidence]) -> str:
     if not evidence:
         return translate(lang, "ev.filters_only")
     return "; ".join(sentence(lang, ev) for ev in evidence[:SHOWN_IN_REASON])
+
+
+def conflict_sentence(lang: str, c: Conflict) -> str:
+    """Why a task candidate was left out, e.g. «Cùng cơ quan đặt hàng (Sở Nông nghiệp ...)»."""
+    return translate(lang, f"tconflict.{c.kind}", org=c.org, project=c.project, load=c.load, limit=c.limit)
 
 
 def _segment(ref: str) -> str:

@@ -171,6 +171,9 @@ def test_create_a_task_see_candidates_and_conflicts_then_assign_with_history(
     assert bad.status_code == 422 and "Không có chuyên gia với mã này" in bad.text
     assert any(e.action == "assign_task" and e.target == task_id for e in audit.entries(demo_graph, limit=20))
     assert task_id in editor.get("/tasks").text
+    english = editor.get(url, params={"lang": "en"}).text
+    assert "Works at the ordering organization" in english and "Cùng cơ quan đặt hàng" not in english
+    editor.get(url, params={"lang": "vi"})
 
 
 def _proposal(editor: TestClient, token: str, code: str, **changes: str) -> dict[str, object]:

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Form, Path, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import AuditDep, CurrentUser, GraphDep
+from api.explain import conflict_sentence
 from api.pages.csrf import CsrfChecked, CsrfToken
 from api.pages.render import LangDep, PageRoute, ref_path, render
 from api.pages.search import ExpertHit, ResultView, field_options, result_views, sector_name
@@ -190,7 +191,10 @@ def _task_page(
         team=_candidate_views(lang, found.team),
         uncovered=found.uncovered,
         candidates=_candidate_views(lang, found.candidates),
-        excluded=[(v, x.reasons) for v, x in zip(excluded, found.excluded, strict=True)],
+        excluded=[
+            (v, [conflict_sentence(lang, c) for c in x.conflicts])
+            for v, x in zip(excluded, found.excluded, strict=True)
+        ],
         history=task_history(graph, task_id),
         roles=ROLES,
         statuses=STATUSES,
