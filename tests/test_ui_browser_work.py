@@ -19,6 +19,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from api.app import create_app
 from bench.browser import VIEWPORT, chromium
 from graph.connection import Graph
+from queries.proposals import OrgLink, Proposal, save_proposal
 from tests.conftest import Demo, ensure_user
 from tests.test_ui_browser import shot, sign_in
 from tests.ui_live import serving
@@ -165,3 +166,38 @@ def test_a_viewer_sees_no_commissioning_pages(browser: BrowserContext, demo_grap
         expect(tab.get_by_role("heading", level=1)).to_have_text("Không có quyền truy cập")
     finally:
         tab.close()
+
+
+def _tab_to(page: Page, predicate: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(predicate):
+            return
+    raise AssertionError(f"Tab never reached: {predicate}")
+
+
+def test_a_council_is_composed_and_saved_with_the_keyboard_alone(
+    editor_page: Page, site: str, demo_graph: Graph
+) -> None:
+    page = editor_page
+    code = f"UI-KB-{int(time.time())}"
+    proposal = Proposal(
+        code=code,
+        title="Phòng chống sạt lở đất vùng cao",
+        abstract="Cảnh báo sớm sạt lở đất và lũ quét cho các bản vùng cao Lai Châu.",
+        orgs=[OrgLink("LC-UBND", None, "host")],
+        year=2025,
+    )
+    save_proposal(demo_graph, proposal)
+    page.goto(f"{site}/proposals/{code}")
+    _tab_to(page, "() => document.activeElement.id === 'size'")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("5")
+    page.keyboard.press("Enter")  # submits the compose form
+    page.wait_for_selector("#composition")
+    expect(page.locator("li.seat")).to_have_count(5)
+    _tab_to(page, "() => document.activeElement.textContent.trim() === 'Lưu hội đồng này'", limit=300)
+    shot(page, "council-keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/proposals/{code}#saved-council")
+    expect(page.locator("table.saved-council tbody tr")).to_have_count(5)
