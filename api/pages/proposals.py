@@ -126,6 +126,7 @@ def _new_page(
     errors: dict[str, str],
     outcome: ImportOutcome | None = None,
     status_code: int = 200,
+    missing: list[str] | None = None,
 ) -> Response:
     return render(
         request,
@@ -134,7 +135,7 @@ def _new_page(
         status_code=422 if errors else status_code,
         form=form,
         errors=errors,
-        missing=getattr(request.state, "missing", []),
+        missing=missing or [],
         outcome=outcome,
         csrf=csrf,
         levels=LEVELS,
@@ -193,11 +194,11 @@ def create_proposal_page(
     try:
         save_proposal(graph, proposal)
     except UnknownReference as exc:
-        request.state.missing = exc.missing
         name = _missing_field(exc)
         if name == "members" and form.lead.strip() in exc.missing:
             name = "lead"
-        return _new_page(request, graph, lang, csrf, form, {name: "form.err_unknown"})
+        errors = {name: "form.err_unknown"}
+        return _new_page(request, graph, lang, csrf, form, errors, missing=exc.missing)
     record("save_proposal", proposal.code, "page")
     return RedirectResponse(ref_path("/proposals", proposal.code), status_code=303)
 
