@@ -84,7 +84,9 @@ def run(repeats: int, base_url: str | None) -> list[Samples]:
         samples = [
             api_compose(base, token, repeats),
             measure_response(page, "council page: response end", council_url, repeats),
-            measure(page, "council page: first contentful paint, cold cache", council_url, repeats, cold=True),
+            measure(
+                page, "council page: first contentful paint, cold cache", council_url, repeats, cold=True
+            ),
         ]
         page.close()
     return samples
