@@ -112,6 +112,9 @@ class ResolutionSettings(BaseSettings):
     email_disagree: float = 0.5  # one person has several addresses; an equal one is a strong key
     # An ORCID iD or staff code belongs to one person: two different ones are a different person.
     unique_id_disagree: float = 8.0
+    # A stored person listed among the incoming record's co-workers (one byline, one project team)
+    # is someone else: nobody co-authors with themselves.
+    own_coworker_disagree: float = 8.0
     # Organizations: the name carries most of the weight; the same short name or province helps.
     org_sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     org_review_threshold: float = Field(default=0.4, ge=0.0, le=1.0)

@@ -131,6 +131,14 @@ def _coworker_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     return 0.0 if shared == 0 else min(1.0, 0.7 + 0.15 * shared)
 
 
+def _byline_feature(a: PersonRecord, b: PersonRecord) -> float | None:
+    """0 when one is listed among the other's co-workers: two names on one byline are two people.
+    None otherwise (nothing known either way)."""
+    if (b.id and b.id in a.coworkers) or (a.id and a.id in b.coworkers):
+        return 0.0
+    return None
+
+
 def _unique_id_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     known = [(a.strong(k), b.strong(k)) for k in ("orcid", "staff_code")]
     pairs = [(x, y) for x, y in known if x and y]
@@ -159,6 +167,7 @@ def score_people(a: PersonRecord, b: PersonRecord, s: ResolutionSettings) -> Per
         "phone": phone,
         "email": email,
         "orcid_or_staff_code": _unique_id_feature(a, b),
+        "own_coworker": _byline_feature(a, b),
     }
     f = features
     points = (
@@ -174,6 +183,7 @@ def score_people(a: PersonRecord, b: PersonRecord, s: ResolutionSettings) -> Per
         + contribution(f["phone"], s.phone_agree, s.phone_disagree)
         + contribution(f["email"], 0.0, s.email_disagree)
         + contribution(f["orcid_or_staff_code"], 0.0, s.unique_id_disagree)
+        + contribution(f["own_coworker"], 0.0, s.own_coworker_disagree)
     )
     return PersonMatch(b, to_score(points, s.bias), rounded(features))
 

@@ -105,3 +105,18 @@ def test_english_order_and_initials_score_high() -> None:
 def test_new_ids_are_deterministic_and_ignore_spelling() -> None:
     assert new_person_id("PGS.TS. Nguyễn Văn Hoà", 1970) == new_person_id("Nguyen Van Hoa", 1970)
     assert new_person_id("Nguyen Van Hoa", 1970) != new_person_id("Nguyen Van Hoa", 1971)
+
+
+def test_a_coauthor_on_the_same_byline_is_never_the_same_person() -> None:
+    """OpenAlex lists "Usman Adamu Abubakar" and "Usman Abubakar" (two ORCID iDs) on one work, with
+    six co-authors and an institution in common: the byline itself says they are two people."""
+    shared = frozenset({"A5001", "A5002", "A5003", "A5004", "A5005", "A5006"})
+    context = {"org_ids": frozenset({"I140"}), "topics": frozenset({"reservoir characterization"})}
+    stored = person("Usman Abubakar", "A5100", coworkers=shared | {"A5200"}, **context)
+    incoming = person("Usman Adamu Abubakar", coworkers=shared | {"A5100"}, **context)
+    decision = resolve_person(incoming, PeopleIndex([stored]), S)
+    assert decision.action != "merge"
+    assert decision.match is not None and decision.match.features["own_coworker"] == 0.0
+    # Without the byline tie the same evidence merges, so the rule is what keeps them apart.
+    alone = person("Usman Adamu Abubakar", coworkers=shared, **context)
+    assert resolve_person(alone, PeopleIndex([stored]), S).action == "merge"
