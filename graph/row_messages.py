@@ -96,6 +96,13 @@ REASONS: tuple[tuple[str, Template], ...] = (
         _unknown_codes,
     ),
     (
+        r"holds (?P<item>.+), not an external id \(scheme:value, like (?P<examples>.+)\)",
+        lambda m: (
+            f"có {m['item']}, không phải là mã hệ thống khác (dạng hệ:mã, ví dụ "
+            f"{m['examples'].replace(' or ', ' hoặc ')})"
+        ),
+    ),
+    (
         r"is not yes or no: write có or không \(x, 1 or 0\)",
         "không phải là có/không: viết có hoặc không (x, 1 hoặc 0)",
     ),
@@ -126,6 +133,14 @@ REASONS: tuple[tuple[str, Template], ...] = (
     (
         r"is also the (?P<prop>\w+) of (?P<id>\S+) \((?P<where>.+)\)",
         lambda m: f"cũng là {m['prop']} của {m['id']} ({where_vi(m['where'])})",
+    ),
+    (
+        r"is also an external id of organization (?P<id>\S+) \((?P<where>.+)\)",
+        lambda m: f"cũng là mã hệ thống khác của tổ chức {m['id']} ({where_vi(m['where'])})",
+    ),
+    (
+        r"is already an external id of organization (?P<id>\S+) in the graph",
+        "đã là mã hệ thống khác của tổ chức {id} trong cơ sở dữ liệu",
     ),
     (
         r"is already the (?P<prop>\w+) of expert (?P<id>\S+) in the graph",
