@@ -117,9 +117,10 @@ class ResolutionSettings(BaseSettings):
     # A stored person listed among the incoming record's co-workers (one byline, one project team)
     # is someone else: nobody co-authors with themselves.
     own_coworker_disagree: float = 8.0
-    # An equal name no other stored person comes near (one candidate in its name blocks): chance
-    # seldom repeats it. Name (+4) and this (+1.5) stay below the bias + 2.2 a sure match needs.
-    rare_name_agree: float = 1.5
+    # A name no other stored person comes near (the only candidate with a name similarity >= 0.9):
+    # chance seldom repeats it. Name (+4) and this (+1) stay well below the bias + 2.2 a sure match
+    # needs. The largest value that added no known-wrong merge on the dev half (1.2 added one).
+    rare_name_agree: float = 1.0
     # Organizations: the name carries most of the weight; the same short name or province helps.
     org_sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     org_review_threshold: float = Field(default=0.4, ge=0.0, le=1.0)

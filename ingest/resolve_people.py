@@ -153,9 +153,9 @@ def score_people(
 ) -> PersonMatch:
     """How likely `a` (incoming) is `b` (stored): 0..1, with every feature that went into it.
 
-    `namesakes`: how many stored people share a name block with `a` (`PeopleIndex.candidates`). When
-    `b` is the only one and the names are equal, the name is rare, and its agreement is worth more
-    (Fellegi-Sunter's frequency adjustment: a rare name is seldom shared by chance)."""
+    `namesakes`: how many stored candidates' names come near `a`'s (similarity >= 0.9). When `b` is
+    the only one, the name is rare, and its agreement is worth more (Fellegi-Sunter's frequency
+    adjustment: a rare name is seldom shared by chance)."""
     email = None
     if a.strong("email") and b.strong("email"):
         email = 1.0 if a.strong("email") == b.strong("email") else 0.0
@@ -243,8 +243,10 @@ def resolve_person(record: PersonRecord, index: PeopleIndex, s: ResolutionSettin
             return Decision("merge", PersonMatch(best.candidate, 1.0, features), next(iter(strong)))
         return Decision("review", best, "conflict")
     candidates = index.candidates(record)
+    # How many stored people come near the name: one means a rare name (see `score_people`).
+    near = sum(name_similarity(list(record.tokens), list(c.tokens)) >= 0.9 for c in candidates)
     scored = sorted(
-        (score_people(record, c, s, len(candidates)) for c in candidates),
+        (score_people(record, c, s, near) for c in candidates),
         key=lambda m: (-m.score, m.candidate.id or ""),
     )
     if not scored or scored[0].score < s.review_threshold:
