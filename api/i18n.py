@@ -828,6 +828,23 @@ def pick_lang(*candidates: str | None) -> str:
     return DEFAULT_LANG
 
 
+def accept_language(header: str | None) -> str | None:
+    """The supported language an `Accept-Language` header prefers most ("en-US,en;q=0.9" -> "en")."""
+    ranked: list[tuple[float, str]] = []
+    for part in (header or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        base = tag.strip().lower().split("-")[0]
+        if base in LANGS and quality > 0:
+            ranked.append((quality, base))
+    return max(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
 def translate(lang: str, key: str, /, **values: object) -> str:
     """The text for `key` in `lang`, with `{placeholders}` filled; unknown keys raise KeyError."""
     text = CATALOGUES[lang][key]

@@ -208,6 +208,13 @@ _REVIEW_QUEUE: tuple[LiteralString, ...] = (
     "CREATE INDEX review_item_row_key IF NOT EXISTS FOR (n:ReviewItem) ON (n.row_key)",
 )
 MIGRATIONS += (Migration(15, "entity resolution review queue: item key, status and row key", _REVIEW_QUEUE),)
+# Organizations' ids in other systems (issue 4, versions 70-74): one node per scheme:value.
+_EXTERNAL_IDS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT external_id_scheme_value IF NOT EXISTS "
+    "FOR (n:ExternalId) REQUIRE (n.scheme, n.value) IS UNIQUE",
+)
+MIGRATIONS += (Migration(70, "external ids of organizations: unique scheme + value", _EXTERNAL_IDS),)
 # Issues own version ranges (10s import, 20s search, 50s statistics, ...), so the tuple is written in
 # merge order; they apply in version order, and two with one version are a bug caught here.
 MIGRATIONS = tuple(sorted(MIGRATIONS, key=lambda m: m.version))
