@@ -29,6 +29,8 @@ class Label(StrEnum):
     PROPOSAL = "Proposal"  # a proposed task (hồ sơ đề xuất) a council or reviewers judge
     COUNCIL = "Council"  # a review council (hội đồng) or a reviewer panel of one proposal
     IMPORT_RUN = "ImportRun"  # one import of a file or workbook: who, when, checksum, counts
+    LOGIN_THROTTLE = "LoginThrottle"  # failed sign-ins of one user name or address (issue 10)
+    AUDIT_HEAD = "AuditHead"  # the newest audit entry's sequence number and hash (issue 10)
 
 
 class Rel(StrEnum):
@@ -71,6 +73,8 @@ KEYS: dict[Label, str] = {
     Label.PROPOSAL: "code",
     Label.COUNCIL: "id",
     Label.IMPORT_RUN: "id",
+    Label.LOGIN_THROTTLE: "key",
+    Label.AUDIT_HEAD: "key",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")
