@@ -10,8 +10,13 @@ KINDS = {
     "no_source": "Chưa có nguồn tuyển dụng",
     "no_leaders": "Thiếu chuyên gia đầu ngành",
     "proposed": "Lĩnh vực của dự án đề xuất",
+    "needed": "Lĩnh vực nhiệm vụ, hồ sơ đề xuất cần",
 }
-SOURCES = {"program": "Chương trình hành động", "proposed_projects": "Dự án đề xuất trong cơ sở dữ liệu"}
+SOURCES = {
+    "program": "Chương trình hành động",
+    "proposed_projects": "Dự án đề xuất trong cơ sở dữ liệu",
+    "tasks_proposals": "Nhiệm vụ đặt hàng, hồ sơ đề xuất trong cơ sở dữ liệu",
+}
 COMPARISONS = {"more_than": "trên", "at_least": "tối thiểu", "between": "trong khoảng"}
 
 
@@ -70,7 +75,7 @@ def forecast_table(out: ForecastOut) -> Table:
 
 def shortages_table(out: list[ShortageOut]) -> Table:
     headers = ["Lĩnh vực", "Mã", "Căn cứ", "Loại thiếu hụt", "Số trí thức", "Số chuyên gia đầu ngành",
-               "Tình trạng", "Dự án đề xuất"]  # fmt: skip
+               "Tình trạng", "Dự án, nhiệm vụ, hồ sơ đề xuất"]  # fmt: skip
     rows = [
         [
             s.name_vi,
