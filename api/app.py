@@ -10,8 +10,8 @@ from fastapi.staticfiles import StaticFiles
 
 from api import errors, openapi, pages
 from api.body_limit import BodyLimit
-from api.deps import require, require_page
-from api.pages.render import STATIC_DIR
+from api.deps import PageForbidden, require, require_page
+from api.pages.render import STATIC_DIR, forbidden_page
 from api.routers import auth, councils, experts, health, imports, network, records, review, stats, tasks
 from api.routers import fields as field_leaders
 from api.security import Permission
@@ -70,4 +70,8 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     page_reader = [Depends(require_page(Permission.READ))]
     for router in pages.routers:
         app.include_router(router, dependencies=page_reader)
+    page_editor = [Depends(require_page(Permission.EDIT))]
+    for router in pages.editor_routers:
+        app.include_router(router, dependencies=page_editor)
+    app.add_exception_handler(PageForbidden, forbidden_page)  # a 403 page, not JSON
     return app

@@ -167,6 +167,12 @@ _VECTOR_AND_TASKS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE",
 )
 
+# Issue 9, part A (range 75-79): the history of a task's assignments, one event per change.
+_TASK_EVENTS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT task_event_id IF NOT EXISTS FOR (n:TaskEvent) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX task_event_task IF NOT EXISTS FOR (n:TaskEvent) ON (n.task_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -193,6 +199,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(30, "proposals and councils: keys and lookups", _REVIEW_SCHEMA),
     Migration(10, "import runs: unique id, listed by time", _IMPORT_RUNS),
     Migration(20, "vector indexes for semantic search; task key", _VECTOR_AND_TASKS),
+    Migration(75, "task assignment history events", _TASK_EVENTS),
 )
 # Entity resolution's review queue (issue 4).
 _REVIEW_QUEUE: tuple[LiteralString, ...] = (

@@ -19,6 +19,7 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     TASK = "Task"  # a commissioning or consultancy task the department wants done
+    TASK_EVENT = "TaskEvent"  # one change of a task's assignments: its history (issue 9)
     MIGRATION = "SchemaMigration"
     USER = "User"  # an account of the service, with one role
     AUDIT = "AuditEntry"  # one line of the append-only audit log

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.pages import export, records, search
+from api.pages import councils, export, proposals, records, reviews, search, tasks
 
 routers: list[APIRouter] = [search.router, export.router, records.router]
+# Pages that act (commission, compose, assign): editors only. `proposals` before `councils`, so
+# /proposals/new is not read as a proposal code.
+editor_routers: list[APIRouter] = [tasks.router, proposals.router, councils.router, reviews.router]

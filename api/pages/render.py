@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
 from api.i18n import LANGS, pick_lang, term, translate
+from api.security import Permission, can
 from graph.errors import GraphUnavailable, NotFound
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -36,11 +37,24 @@ class NavEntry:
 
     path: str
     key: str  # i18n key of its label
+    permission: Permission = Permission.READ  # shown only to roles that may open the page
 
 
 NAV: list[NavEntry] = [
     NavEntry("/", "nav.search"),
+    NavEntry("/tasks", "nav.tasks", Permission.EDIT),
+    NavEntry("/proposals", "nav.proposals", Permission.EDIT),
+    NavEntry("/reviews/assign", "nav.reviews", Permission.EDIT),
 ]
+
+
+def nav_for(request: Request) -> list[NavEntry]:
+    """The entries the signed-in reader's role may open (pages set the user in `require_page`)."""
+    user = getattr(request.state, "user", None)
+    role = getattr(user, "role", None)
+    return [
+        e for e in NAV if e.permission == Permission.READ or (role is not None and can(role, e.permission))
+    ]
 
 
 def page_lang(request: Request) -> str:
@@ -65,7 +79,7 @@ def render(request: Request, lang: str, template: str, *, status_code: int = 200
         "lang": lang,
         "t": partial(translate, lang),
         "term": partial(term, lang),
-        "nav": NAV,
+        "nav": nav_for(request),
         "current_path": request.url.path,
         "ref_path": ref_path,
         "switch_urls": {other: _switch_url(request, other) for other in LANGS if other != lang},
@@ -98,3 +112,9 @@ class PageRoute(APIRoute):
                 return render(request, page_lang(request), "error.html", status_code=503, kind="unavailable")
 
         return handle
+
+
+async def forbidden_page(request: Request, exc: Exception) -> Response:
+    """A page the role may not open, or a form whose CSRF token is wrong: a 403 page, not JSON."""
+    reason = getattr(exc, "reason", "role")
+    return render(request, page_lang(request), "error.html", status_code=403, kind=f"forbidden_{reason}")
