@@ -20,6 +20,7 @@ from graph.migrations import migrate
 from graph.runtime import open_runtime
 from graph.settings import Settings, get_settings
 from ingest.demo_load import load_demo
+from queries.audit import verify
 from queries.users import upsert_user
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True)
@@ -76,6 +77,23 @@ def create_user(
     finally:
         runtime.close(stop_server=False)
     typer.echo(f"account {username!r} ({role.value}) saved")
+
+
+@cli.command("verify-audit")
+def verify_audit() -> None:
+    """Recompute the audit log's hash chain; exit 1 if an entry was edited, deleted or reordered."""
+    runtime = open_runtime(get_settings())
+    try:
+        check = verify(runtime.graph)
+    finally:
+        runtime.close(stop_server=False)
+    typer.echo(f"{check.entries} entries, head {check.head_seq} {check.head_hash}")
+    if check.unchained:
+        typer.echo(f"{check.unchained} entries predate the hash chain and cannot be checked")
+    for problem in check.problems:
+        typer.echo(f"PROBLEM: {problem}")
+    typer.echo("audit log intact" if check.ok else "audit log was tampered with")
+    raise typer.Exit(0 if check.ok else 1)
 
 
 if __name__ == "__main__":

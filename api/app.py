@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api import errors, openapi, pages
+from api.body_limit import BodyLimit
 from api.deps import PageForbidden, require, require_page
 from api.pages.render import STATIC_DIR, forbidden_page
 from api.routers import auth, councils, experts, health, imports, network, records, review, stats, tasks
@@ -47,6 +48,7 @@ def create_app(graph: Graph | None = None) -> FastAPI:
         app.state.graph = graph  # usable before the lifespan runs (e.g. a client not yet entered)
     errors.install(app)
     openapi.install(app)
+    app.add_middleware(BodyLimit)  # uploads over IMPORT_MAX_BYTES stop while they arrive (413)
     # The access policy in one place: each router's floor; a route may ask for more.
     app.include_router(health.router)
     app.include_router(auth.router)

@@ -254,6 +254,15 @@ class AuditOut(BaseModel):
     detail: str | None
 
 
+class AuditChainOut(BaseModel):
+    ok: bool = Field(description="every entry matches its hash, follows the one before, and the head")
+    entries: int
+    head_seq: int
+    head_hash: str = Field(description="keep it outside the database to detect a rewritten chain")
+    unchained: int = Field(description="entries written before the hash chain existed")
+    problems: list[str]
+
+
 # --- entity resolution review queue (issue 4) ---------------------------------------------------
 
 

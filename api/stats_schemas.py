@@ -33,8 +33,20 @@ class TargetForecastOut(BaseModel):
     low: float = Field(description="5th percentile of the bootstrap")
     high: float = Field(description="95th percentile of the bootstrap")
     on_track: bool = Field(description="the median meets the target on the current trend")
-    mean_intake: float = Field(description="people per year over the history window")
-    required_intake: float = Field(description="people per year needed from next year to the deadline")
+    mean_intake: float = Field(
+        description="people per year over the history window (for a share: joining its denominator)"
+    )
+    required_intake: float | None = Field(
+        description="people per year needed from next year to the deadline (count targets)"
+    )
+    intake_share: float | None = Field(
+        default=None, description="share targets: percent of recent newcomers who counted"
+    )
+    required_intake_share: float | None = Field(
+        default=None,
+        description="share targets: percent of newcomers from next year on who must count to meet it "
+        "(above 100: recruitment alone cannot)",
+    )
 
 
 class TargetOut(BaseModel):
@@ -92,6 +104,25 @@ class GroupForecastOut(BaseModel):
     years: list[YearOut]
 
 
+class ShareYearOut(BaseModel):
+    year: int
+    survivors: int = Field(description="people in the denominator today still working at the end of year")
+    survivors_counting: int
+    median: float | None = Field(description="percent; null when the denominator is empty")
+    low: float | None
+    high: float | None
+
+
+class ShareForecastOut(BaseModel):
+    key: str
+    name_vi: str
+    denominator_vi: str
+    current: float | None = Field(description="percent today")
+    mean_intake: float = Field(description="newcomers to the denominator per year over the window")
+    intake_share: float | None = Field(description="percent of those newcomers who counted")
+    years: list[ShareYearOut]
+
+
 class ForecastOut(BaseModel):
     reference_year: int
     horizons: list[int]
@@ -100,6 +131,9 @@ class ForecastOut(BaseModel):
     assumptions: list[str]
     degrees: list[GroupForecastOut]
     sectors: list[GroupForecastOut]
+    shares: list[ShareForecastOut] = Field(
+        description="each sector's share of the whole (sector balance), and the program's shares"
+    )
 
 
 class ShortageOut(BaseModel):

@@ -10,8 +10,13 @@ KINDS = {
     "no_source": "Chưa có nguồn tuyển dụng",
     "no_leaders": "Thiếu chuyên gia đầu ngành",
     "proposed": "Lĩnh vực của dự án đề xuất",
+    "needed": "Lĩnh vực nhiệm vụ, hồ sơ đề xuất cần",
 }
-SOURCES = {"program": "Chương trình hành động", "proposed_projects": "Dự án đề xuất trong cơ sở dữ liệu"}
+SOURCES = {
+    "program": "Chương trình hành động",
+    "proposed_projects": "Dự án đề xuất trong cơ sở dữ liệu",
+    "tasks_proposals": "Nhiệm vụ đặt hàng, hồ sơ đề xuất trong cơ sở dữ liệu",
+}
 COMPARISONS = {"more_than": "trên", "at_least": "tối thiểu", "between": "trong khoảng"}
 
 
@@ -26,7 +31,8 @@ def targets_table(out: TargetsOut) -> Table:
     headers = [
         "Chỉ tiêu", "Mã", "Điều kiện", "Giá trị chỉ tiêu", "Giá trị tối đa", "Đơn vị", "Năm đạt",
         "Hiện nay", "Còn thiếu", "Trạng thái", "Dự báo (trung vị)", "Dự báo thấp (P5)", "Dự báo cao (P95)",
-        "Theo xu hướng sẽ đạt", "Số mới bình quân/năm", "Số mới cần/năm", "Nguồn", "Ghi chú",
+        "Theo xu hướng sẽ đạt", "Số mới bình quân/năm", "Số mới cần/năm", "Tỷ lệ trong số mới (%)",
+        "Tỷ lệ cần trong số mới (%)", "Nguồn", "Ghi chú",
     ]  # fmt: skip
     rows = []
     for t in out.targets:
@@ -37,7 +43,8 @@ def targets_table(out: TargetsOut) -> Table:
                 t.deadline_year, t.current, t.gap, t.status,
                 f.median if f else None, f.low if f else None, f.high if f else None,
                 YES_NO[f.on_track] if f else None, f.mean_intake if f else None,
-                f.required_intake if f else None, t.source, t.note,
+                f.required_intake if f else None, f.intake_share if f else None,
+                f.required_intake_share if f else None, t.source, t.note,
             ]
         )  # fmt: skip
     return Table("chi-tieu-2030", f"Chỉ tiêu đến năm 2030 (số liệu năm {out.year})", headers, rows)
@@ -58,12 +65,17 @@ def forecast_table(out: ForecastOut) -> Table:
             for y in g.years:
                 if y.year == out.reference_year or y.year in out.horizons:
                     rows.append([g.name_vi, kind, y.year, y.survivors, y.median, y.low, y.high])
+    for s in out.shares:
+        for sy in s.years:
+            if sy.year == out.reference_year or sy.year in out.horizons:
+                name = f"{s.name_vi} (% {s.denominator_vi})"
+                rows.append([name, "Tỷ lệ (%)", sy.year, sy.survivors, sy.median, sy.low, sy.high])
     return Table("du-bao", f"Dự báo đội ngũ trí thức đến {max(out.horizons)}", headers, rows)
 
 
 def shortages_table(out: list[ShortageOut]) -> Table:
     headers = ["Lĩnh vực", "Mã", "Căn cứ", "Loại thiếu hụt", "Số trí thức", "Số chuyên gia đầu ngành",
-               "Tình trạng", "Dự án đề xuất"]  # fmt: skip
+               "Tình trạng", "Dự án, nhiệm vụ, hồ sơ đề xuất"]  # fmt: skip
     rows = [
         [
             s.name_vi,

@@ -40,7 +40,8 @@ from queries.search import match_experts
 
 DEPTH = 100  # ranks kept per query for MRR
 WIPE = (
-    "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector CALL { WITH n DETACH DELETE n } IN TRANSACTIONS"
+    "MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector AND NOT n:AuditEntry AND NOT n:AuditHead "
+    "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS"
 )
 
 

@@ -15,8 +15,9 @@ MERGE (r:ImportRun {id: $id})
 SET r += $props, r.at = datetime($at)
 """
 
-# Benchmarks and tests of imports start each repeat from an empty graph; the schema's own nodes stay.
+# Benchmarks and tests of imports start each repeat from an empty graph; the schema's own nodes and
+# the append-only audit log stay.
 DELETE_IMPORTED_DATA: LiteralString = """
-MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:Sector AND NOT n:AuditEntry AND NOT n:AuditHead
 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
 """

@@ -215,6 +215,18 @@ _EXTERNAL_IDS: tuple[LiteralString, ...] = (
     "FOR (n:ExternalId) REQUIRE (n.scheme, n.value) IS UNIQUE",
 )
 MIGRATIONS += (Migration(70, "external ids of organizations: unique scheme + value", _EXTERNAL_IDS),)
+# Issue 10 (range 60-64): failed sign-ins counted per user name and address (queries/login_throttle.py).
+_LOGIN_THROTTLE: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE n.key IS UNIQUE",
+    "CREATE INDEX login_throttle_updated IF NOT EXISTS FOR (n:LoginThrottle) ON (n.updated_at)",
+)
+MIGRATIONS += (Migration(60, "failed sign-in counters: one per user name or address", _LOGIN_THROTTLE),)
+# Issue 10: the audit log's hash chain (queries/audit.py): one head node, entries read in sequence.
+_AUDIT_CHAIN: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT audit_head_key IF NOT EXISTS FOR (n:AuditHead) REQUIRE n.key IS UNIQUE",
+    "CREATE INDEX audit_seq IF NOT EXISTS FOR (n:AuditEntry) ON (n.seq)",
+)
+MIGRATIONS += (Migration(61, "audit hash chain: head key, entries by sequence", _AUDIT_CHAIN),)
 # Issues own version ranges (10s import, 20s search, 50s statistics, ...), so the tuple is written in
 # merge order; they apply in version order, and two with one version are a bug caught here.
 MIGRATIONS = tuple(sorted(MIGRATIONS, key=lambda m: m.version))

@@ -31,6 +31,8 @@ class Label(StrEnum):
     COUNCIL = "Council"  # a review council (hội đồng) or a reviewer panel of one proposal
     IMPORT_RUN = "ImportRun"  # one import of a file or workbook: who, when, checksum, counts
     EXTERNAL_ID = "ExternalId"  # another system's id of an organization: key "scheme:value"
+    LOGIN_THROTTLE = "LoginThrottle"  # failed sign-ins of one user name or address (issue 10)
+    AUDIT_HEAD = "AuditHead"  # the newest audit entry's sequence number and hash (issue 10)
 
 
 class Rel(StrEnum):
@@ -75,6 +77,8 @@ KEYS: dict[Label, str] = {
     Label.COUNCIL: "id",
     Label.IMPORT_RUN: "id",
     Label.EXTERNAL_ID: "key",
+    Label.LOGIN_THROTTLE: "key",
+    Label.AUDIT_HEAD: "key",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")

@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     auth_enabled: bool = True
     auth_secret: SecretStr | None = None
     auth_token_minutes: int = 8 * 60
+    # Failed sign-ins (queries/login_throttle.py): after this many failures within the window, one
+    # user name, or one client address (higher: an office, or a proxy, shares one), is refused for the
+    # lockout. The address limit stops spraying many names from one place.
+    auth_max_failures_per_user: int = Field(default=5, ge=1)
+    auth_max_failures_per_address: int = Field(default=100, ge=1)
+    auth_failure_window_seconds: int = Field(default=15 * 60, ge=1)
+    auth_lockout_seconds: int = Field(default=5 * 60, ge=1)
     # `make run` creates one demo account per role with this password (loopback demo only).
     demo_password: SecretStr = SecretStr("laichau-demo")
 

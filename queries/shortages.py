@@ -1,5 +1,6 @@
-"""Where the province lacks people: the needs the action program names, and the fields of proposed
-projects, each against the experts the graph holds and the leading experts among them.
+"""Where the province lacks people: the needs the action program names, the fields of proposed
+projects, and the fields that commissioning tasks and submitted proposals need, each against the
+experts the graph holds and the leading experts among them.
 
 A leading expert holds a doctorate (TS, TSKH) or an academic title (GS, PGS). The program's needs
 are fixed here because they are the program's text, not user data. Three of them (English, fine arts,
@@ -70,16 +71,33 @@ ORDER BY experts, leading, code
 """
 
 
+# Tasks the department wants done (REQUIRES) and proposals submitted for review (ABOUT).
+NEEDED_FIELDS: LiteralString = """
+MATCH (p)-[:REQUIRES|ABOUT]->(f:Field)
+WHERE p:Task OR p:Proposal
+WITH f, collect(DISTINCT coalesce(p.id, p.code)) AS items
+CALL {
+  WITH f
+  OPTIONAL MATCH (e:Expert)-[:HAS_EXPERTISE]->(:Field)-[:SUBFIELD_OF*0..2]->(f)
+  WITH DISTINCT e
+  RETURN count(e) AS experts,
+         count(CASE WHEN e.degree IN $doctoral OR e.academic_title IS NOT NULL THEN e END) AS leading
+}
+RETURN f.code AS code, f.name_vi AS name_vi, items, experts, leading
+ORDER BY experts, leading, code
+"""
+
+
 @dataclass(frozen=True)
 class Shortage:
     key: str  # a need key or a field code
     name_vi: str
-    source: str  # "program" or "proposed_projects"
-    kind: str  # no_source, no_leaders, or proposed
+    source: str  # "program", "proposed_projects" or "tasks_proposals"
+    kind: str  # no_source, no_leaders, proposed, or needed
     experts: int
     leading: int
     status: str  # NONE, FEW or ENOUGH, judged on experts (no_source) or leading experts
-    projects: list[str]
+    projects: list[str]  # the projects, tasks or proposals that need the field
 
 
 def status_of(n: int, few: int) -> str:
@@ -87,7 +105,9 @@ def status_of(n: int, few: int) -> str:
 
 
 def shortages(graph: Graph, *, few_experts: int = 5, few_leading: int = 3) -> list[Shortage]:
-    """Program needs first, then the fields of proposed projects, fewest people first within each."""
+    """Program needs first, then the fields of proposed projects, then those of tasks and proposals,
+    fewest people first within each. A field a task needs is judged on all its experts, since a task
+    may go to anyone able; a proposed project's field on its leading experts."""
     params: dict[str, Any] = {
         "doctoral": list(DOCTORAL_DEGREES),
         "needs": [
@@ -130,6 +150,19 @@ def shortages(graph: Graph, *, few_experts: int = 5, few_leading: int = 3) -> li
                 r["leading"],
                 status_of(r["leading"], few_leading),
                 sorted(r["projects"]),
+            )
+        )
+    for r in graph.read(NEEDED_FIELDS, {"doctoral": list(DOCTORAL_DEGREES)}):
+        out.append(
+            Shortage(
+                r["code"],
+                r["name_vi"],
+                "tasks_proposals",
+                "needed",
+                r["experts"],
+                r["leading"],
+                status_of(r["experts"], few_experts),
+                sorted(r["items"]),
             )
         )
     return out

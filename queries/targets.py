@@ -16,8 +16,9 @@ from graph.connection import Graph
 from graph.errors import InvalidStatsRequest, NotFound
 from graph.program_targets import COMPARISONS
 from queries.forecast import meets, needed, required_intake, share_of
+from queries.share_forecast import required_intake_share
 from queries.workforce_facts import Fact, fetch_facts
-from queries.workforce_forecast import WorkforceForecast, forecast_workforce
+from queries.workforce_forecast import WorkforceForecast, forecast_for
 
 LIST_TARGETS: LiteralString = """
 MATCH (t:Target)
@@ -35,7 +36,7 @@ SET t.comparison = row.comparison, t.value = row.value, t.value_max = row.value_
     t.updated_at = datetime()
 RETURN t.key AS key
 """
-YOUNG_AGE = 35
+YOUNG_AGE = 35  # the same bar as queries.workforce_forecast.YOUNG_AGE
 
 
 def _count(level: str) -> Callable[[Sequence[Fact], int], float | None]:
@@ -66,6 +67,11 @@ METRICS: dict[str, tuple[str, Callable[[Sequence[Fact], int], float | None]]] = 
     "young_share": ("% người dưới 35 tuổi (trong số biết năm sinh)", _young),
 }
 FORECAST_GROUP = {"phd_count": "doctorate", "master_count": "master"}
+FORECAST_SHARE = {
+    "women_share_postgrad": "women_postgrad",
+    "ethnic_minority_share": "ethnic_minority",
+    "young_share": "young",
+}
 
 
 def present_in(facts: Sequence[Fact], year: int) -> list[Fact]:
@@ -84,8 +90,10 @@ class TargetForecast:
     low: float
     high: float
     on_track: bool  # the median meets the target
-    mean_intake: float  # per year over the history window
-    required_intake: float  # per year from next year to the deadline
+    mean_intake: float  # people per year over the history window (for shares: joining the denominator)
+    required_intake: float | None  # people per year from next year to the deadline (counts only)
+    intake_share: float | None = None  # shares: percent of recent newcomers who counted
+    required_intake_share: float | None = None  # shares: percent of newcomers who must count
 
 
 @dataclass(frozen=True)
@@ -122,10 +130,36 @@ def _gap(row: dict[str, Any], current: float) -> float:
     return max(0.0, value - current)
 
 
-def _target_forecast(row: dict[str, Any], fc: WorkforceForecast) -> TargetForecast | None:
-    group = FORECAST_GROUP.get(row["metric"] or "")
+def _share_forecast(row: dict[str, Any], fc: WorkforceForecast) -> TargetForecast | None:
+    key = FORECAST_SHARE[row["metric"]]
     deadline = row["deadline_year"]
-    if group is None or deadline < fc.reference_year or deadline > max(fc.horizons):
+    proj = next(s for s in fc.shares if s.key == key).projection
+    at = proj.at(deadline)
+    if math.isnan(at.median):
+        return None
+    required = required_intake_share(proj, deadline, float(row["value"]))
+    return TargetForecast(
+        year=deadline,
+        median=round(at.median, 2),
+        low=round(at.low, 2),
+        high=round(at.high, 2),
+        on_track=meets(at.median, row["comparison"], row["value"], row["value_max"]),
+        mean_intake=round(proj.mean_intake, 2),
+        required_intake=None,
+        intake_share=None if proj.intake_share is None else round(proj.intake_share, 2),
+        required_intake_share=None if required is None else round(required, 2),
+    )
+
+
+def _target_forecast(row: dict[str, Any], fc: WorkforceForecast) -> TargetForecast | None:
+    metric = row["metric"] or ""
+    deadline = row["deadline_year"]
+    if deadline < fc.reference_year or deadline > max(fc.horizons):
+        return None
+    if metric in FORECAST_SHARE:
+        return _share_forecast(row, fc)
+    group = FORECAST_GROUP.get(metric)
+    if group is None:
         return None
     proj = next(g for g in fc.degrees if g.key == group).projection
     at = proj.at(deadline)
@@ -143,7 +177,7 @@ def _target_forecast(row: dict[str, Any], fc: WorkforceForecast) -> TargetForeca
 
 def evaluate_targets(graph: Graph, year: int) -> tuple[list[TargetStatus], WorkforceForecast]:
     facts = fetch_facts(graph)
-    fc = forecast_workforce(facts, year)
+    fc = forecast_for(graph, year)
     out = []
     for row in read_targets(graph):
         metric = row["metric"]

@@ -1,71 +1,26 @@
 """Counts and shares of the workforce, broken down by any combination of fixed dimensions.
 
-One Cypher statement serves every request: it computes each expert's dimension values as a map and
-groups by `[k IN $keys | d[k]]`, where `$keys` are names from the whitelist in
-`queries.workforce_dimensions`. Nothing from the request is ever written into the query text.
-Filters are applied to the grouped rows in Python, so that they match with and without diacritics;
-the database groups by the filter dimensions too, so filtering never needs the experts themselves.
-Every expert falls in exactly one group of each dimension (unknown values form their own group), so
-the groups always add up to the total.
+Every request groups the per-version snapshot of `queries.workforce_people` (one compact row per
+person, read from the graph once per data version) in Python, by dimension names from the whitelist
+in `queries.workforce_dimensions`. Filters match grouped values with and without diacritics. Every
+person falls in exactly one group of each dimension (unknown values form their own group), so the
+groups always add up to the total.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from graph.connection import Graph
 from graph.errors import InvalidStatsRequest
-from graph.schema import DOCTORAL_DEGREES, MASTER_DEGREES
 from graph.settings import Settings
 from queries.workforce_dimensions import DIMENSIONS
-
-# A person's field is the level-1 field most of their expertise falls under (ties: smallest code),
-# so that each person counts once. QĐ 12/2008 codes are hierarchical and level-1 codes are one digit
-# (1-6), so a field's level-1 ancestor is its first digit: no walk up SUBFIELD_OF is needed. Sector
-# and current employer take the smallest code/id when a person has several, for the same reason.
-WORKFORCE_GROUPS: LiteralString = """
-MATCH (e:Expert)
-CALL {
-  WITH e
-  OPTIONAL MATCH (e)-[:HAS_EXPERTISE]->(f:Field)
-  WHERE $need_field
-  WITH left(f.code, 1) AS code, count(f) AS n ORDER BY n DESC, code
-  RETURN head(collect(code)) AS field
-}
-WITH e, field, $year - e.birth_year AS age
-WITH {
-  degree: e.degree,
-  degree_level: CASE WHEN e.degree IS NULL THEN null
-                     WHEN e.degree IN $doctoral THEN 'doctorate'
-                     WHEN e.degree IN $master THEN 'master'
-                     WHEN e.degree = 'CD' THEN 'college' ELSE 'university' END,
-  academic_title: e.academic_title,
-  sector: reduce(m = null, c IN [(e)-[:IN_SECTOR]->(s:Sector) WHERE $need_sector | s.code] |
-                 CASE WHEN m IS NULL OR c < m THEN c ELSE m END),
-  organization: reduce(m = null, c IN [(e)-[w:WORKS_AT]->(o:Organization)
-                                       WHERE $need_org AND w.current | o.id] |
-                       CASE WHEN m IS NULL OR c < m THEN c ELSE m END),
-  field: field,
-  district: e.district,
-  gender: e.gender,
-  ethnic_minority: e.ethnic_minority,
-  ethnicity: e.ethnicity,
-  age_band: CASE WHEN age IS NULL THEN null WHEN age < 25 THEN '<25' WHEN age >= 60 THEN '60+'
-                 ELSE toString(age / 5 * 5) + '-' + toString(age / 5 * 5 + 4) END
-} AS d
-WITH [k IN $keys | d[k]] AS key, count(*) AS n
-RETURN key, n
-"""
-FIELD_NAMES: LiteralString = (
-    "UNWIND $codes AS c MATCH (f:Field {code: c}) RETURN f.code AS code, f.name_vi AS name"
-)
-ORG_NAMES: LiteralString = (
-    "UNWIND $ids AS i MATCH (o:Organization {id: i}) RETURN o.id AS code, o.name AS name"
-)
+from queries.workforce_facts import degree_level
+from queries.workforce_people import Member, People, people
 
 MAX_GROUP_BY = len(DIMENSIONS)
 SMALL_GROUPS_LABEL = "Các nhóm nhỏ (gộp lại để bảo vệ thông tin cá nhân)"
@@ -113,34 +68,45 @@ def validate_request(by: Sequence[str], filters: Mapping[str, Sequence[str]]) ->
             DIMENSIONS[name].check(value)
 
 
-def group_counts(graph: Graph, keys: Sequence[str], year: int) -> list[tuple[tuple[Any, ...], int]]:
-    """Raw (values, count) rows grouped by `keys` (whitelisted dimension names), over all experts."""
+def age_band(birth_year: int | None, year: int) -> str | None:
+    if birth_year is None:
+        return None
+    age = year - birth_year
+    if age < 25:
+        return "<25"
+    if age >= 60:
+        return "60+"
+    low = age // 5 * 5
+    return f"{low}-{low + 4}"
+
+
+def dimension_values(m: Member, year: int) -> dict[str, Any]:
+    """A person's value in every dimension (None: unknown) in `year`."""
+    return {
+        "degree": m.degree,
+        "degree_level": degree_level(m.degree),
+        "academic_title": m.academic_title,
+        "sector": m.sector,
+        "organization": m.organization,
+        "field": m.field,
+        "district": m.district,
+        "gender": m.gender,
+        "ethnic_minority": m.ethnic_minority,
+        "ethnicity": m.ethnicity,
+        "age_band": age_band(m.birth_year, year),
+    }
+
+
+def group_counts(found: People, keys: Sequence[str], year: int) -> list[tuple[tuple[Any, ...], int]]:
+    """(values, count) rows grouped by `keys` (whitelisted dimension names), over all people."""
     for k in keys:
         if k not in DIMENSIONS:
             raise InvalidStatsRequest("by", k, "is not a dimension")
-    rows = graph.read(
-        WORKFORCE_GROUPS,
-        {
-            "keys": list(keys),
-            "year": year,
-            "doctoral": list(DOCTORAL_DEGREES),
-            "master": list(MASTER_DEGREES),
-            "need_field": "field" in keys,
-            "need_sector": "sector" in keys,
-            "need_org": "organization" in keys,
-        },
-    )
-    return [(tuple(r["key"]), r["n"]) for r in rows]
-
-
-def value_names(graph: Graph, dimension: str, values: Sequence[Any]) -> dict[str, str]:
-    """Display names of open-vocabulary codes (field codes, organization ids)."""
-    present = sorted({str(v) for v in values if v is not None})
-    if dimension == "field":
-        return {r["code"]: r["name"] for r in graph.read(FIELD_NAMES, {"codes": present})}
-    if dimension == "organization":
-        return {r["code"]: r["name"] for r in graph.read(ORG_NAMES, {"ids": present})}
-    return {}
+    counts: Counter[tuple[Any, ...]] = Counter()
+    for m in found.members:
+        d = dimension_values(m, year)
+        counts[tuple(d[k] for k in keys)] += 1
+    return list(counts.items())
 
 
 def _order(dimension: str, value: Any) -> tuple[int, int, str]:
@@ -167,8 +133,9 @@ def workforce(
     year = year or reference_year(settings)
     filter_dims = [k for k in wanted if k not in by]
     keys = [*by, *filter_dims]
-    raw = group_counts(graph, keys, year)
-    names = {k: value_names(graph, k, [v[i] for v, _ in raw]) for i, k in enumerate(keys)}
+    found = people(graph)
+    raw = group_counts(found, keys, year)
+    names = {k: found.names.get(k, {}) for k in keys}
 
     totals: dict[tuple[Any, ...], int] = defaultdict(int)
     for values, n in raw:
@@ -228,7 +195,7 @@ def workforce(
 
 
 # One row per expert with the raw facts behind every dimension: what a client would fetch to group
-# in Python. bench/stats.py times it as the naive baseline against WORKFORCE_GROUPS.
+# in Python. bench/stats.py times it as the naive baseline (it also walks up to the level-1 field).
 EXPERT_ROWS: LiteralString = """
 MATCH (e:Expert)
 RETURN e.degree AS degree, e.academic_title AS academic_title, e.district AS district,

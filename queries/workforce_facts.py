@@ -1,30 +1,20 @@
-"""The few facts per person that history and forecasts need, grouped in the database.
+"""The few facts per person that history and forecasts need, with identical people counted once.
 
-People with identical facts come back as one row with a count, so the answer stays small. A person's
-employment runs from their earliest `WORKS_AT.since` to, when no job is current, their latest
-`until`; a person with no employment record is taken to be in the workforce from their degree on.
+They come from the per-version snapshot of `queries.workforce_people`, so targets, history and
+forecasts read the graph once per data version. People with identical facts become one `Fact` with a
+count, which keeps the forecast's loops short. A person's employment runs from their earliest
+`WORKS_AT.since` to, when no job is current, their latest `until`; a person with no employment record
+is taken to be in the workforce from their degree on.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from typing import LiteralString
 
 from graph.connection import Graph
 from graph.schema import DOCTORAL_DEGREES, MASTER_DEGREES
-
-WORKFORCE_FACTS: LiteralString = """
-MATCH (e:Expert)
-OPTIONAL MATCH (e)-[w:WORKS_AT]->(:Organization)
-WITH e, min(w.since) AS since, count(w) AS jobs,
-     max(w.until) AS last_until, any(c IN collect(w.current) WHERE c) AS has_current
-WITH e, since, CASE WHEN jobs = 0 OR has_current THEN null ELSE last_until END AS until,
-     reduce(m = null, c IN [(e)-[:IN_SECTOR]->(s:Sector) | s.code] |
-            CASE WHEN m IS NULL OR c < m THEN c ELSE m END) AS sector
-RETURN e.degree AS degree, e.gender AS gender, e.ethnic_minority AS minority,
-       e.birth_year AS birth_year, e.degree_year AS degree_year, since, until, sector,
-       count(*) AS n
-"""
+from queries.workforce_people import People, people
 
 
 def degree_level(degree: str | None) -> str | None:
@@ -57,18 +47,22 @@ class Fact:
         return self.degree_year is None or self.degree_year <= year
 
 
-def fetch_facts(graph: Graph) -> list[Fact]:
-    return [
-        Fact(
-            level=degree_level(r["degree"]),
-            gender=r["gender"],
-            minority=r["minority"],
-            birth_year=r["birth_year"],
-            degree_year=r["degree_year"],
-            since=r["since"],
-            until=r["until"],
-            sector=r["sector"],
-            n=r["n"],
+def facts_of(found: People) -> list[Fact]:
+    counts = Counter(
+        (
+            degree_level(m.degree),
+            m.gender,
+            m.ethnic_minority,
+            m.birth_year,
+            m.degree_year,
+            m.since,
+            m.until,
+            m.sector,
         )
-        for r in graph.read(WORKFORCE_FACTS)
-    ]
+        for m in found.members
+    )
+    return [Fact(*key, n=n) for key, n in counts.items()]
+
+
+def fetch_facts(graph: Graph) -> list[Fact]:
+    return facts_of(people(graph))

@@ -1,9 +1,10 @@
-"""Forecasts of doctorates, masters and the sector balance to 2030 and 2045 from the graph's history.
+"""Forecasts of doctorates, masters, each sector, and the program's shares to 2030 and 2045.
 
-The arithmetic lives in `queries.forecast` (pure, tested on a constructed history); this module only
-turns the graph's facts into its inputs: who is in each group today, and how many joined each year.
-A doctorate or master's degree joins its group in `degree_year`; a person joins a sector's workforce
-in the year their employment began.
+The arithmetic lives in `queries.forecast` and `queries.share_forecast` (pure, tested on constructed
+histories); this module only turns the graph's facts into their inputs: who is in each group today,
+and who joined it each year. A doctorate or master's degree joins its group in `degree_year`; a
+person joins the workforce (a sector, the women/minority/young shares' denominators) in the year
+their employment began, else their degree year.
 """
 
 from __future__ import annotations
@@ -12,23 +13,31 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from graph.connection import Graph
 from graph.sectors import SECTORS
 from queries.forecast import Person, Projection, project
-from queries.workforce_facts import Fact
+from queries.share_forecast import Hit, Member, ShareProjection, flagged, project_share, younger_than
+from queries.workforce_facts import Fact, fetch_facts
+from queries.workforce_people import CACHE
 
 HORIZONS = (2030, 2045)
 WINDOW = 10
+YOUNG_AGE = 35
 METHOD_VI = (
     "Số người năm Y = số người hiện có chưa đến tuổi nghỉ hưu theo lộ trình Bộ luật Lao động 2019 "
     "(Nghị định 135/2020/NĐ-CP) vào cuối năm Y + số người mới của các năm sau năm hiện tại đến Y. "
     f"Số người mới mỗi năm được lấy mẫu lặp lại (bootstrap) từ {WINDOW} năm gần nhất đã trọn năm; "
-    "khoảng dao động là phân vị 5–95 của 2.000 lần lấy mẫu."
+    "khoảng dao động là phân vị 5–95 của 2.000 lần lấy mẫu. Các tỷ lệ (cơ cấu ngành, nữ trong số "
+    "thạc sĩ, tiến sĩ, dân tộc thiểu số, dưới 35 tuổi) tính tử số và mẫu số trên cùng các lần lấy mẫu; "
+    "người mới giữ tuổi lúc vào."
 )
 METHOD_EN = (
     "stock(Y) = people in the group today still below the legal retirement age (Labour Code 2019 "
     "roadmap, Decree 135/2020) at the end of Y + intake of the years after the reference year up to Y. "
     f"Yearly intake is bootstrapped from the last {WINDOW} complete years; the band is the 5th-95th "
-    "percentile of 2,000 replicates, the central value their median."
+    "percentile of 2,000 replicates, the central value their median. Shares (each sector's part, "
+    "women among masters and doctorates, ethnic minorities, under-35s) project numerator and "
+    "denominator in the same replicates; a replayed newcomer keeps the age they joined at."
 )
 ASSUMPTIONS = (
     "Xu hướng gần đây giữ nguyên (không ngoại suy tăng trưởng) — recent intake continues, no trend.",
@@ -56,11 +65,20 @@ class GroupForecast:
 
 
 @dataclass(frozen=True)
+class ShareForecast:
+    key: str  # a sector code, or women_postgrad, ethnic_minority, young
+    name_vi: str
+    denominator_vi: str  # of whom the share is taken
+    projection: ShareProjection
+
+
+@dataclass(frozen=True)
 class WorkforceForecast:
     reference_year: int
     horizons: tuple[int, ...]
     degrees: list[GroupForecast]
     sectors: list[GroupForecast]
+    shares: list[ShareForecast]
     method_vi: str = METHOD_VI
     method_en: str = METHOD_EN
     assumptions: tuple[str, ...] = ASSUMPTIONS
@@ -99,6 +117,86 @@ def _hired_year(f: Fact) -> int | None:
     return f.since if f.since is not None else f.degree_year
 
 
+def _share(
+    facts: Sequence[Fact],
+    year: int,
+    horizon: int,
+    member: Callable[[Fact], bool],
+    counts: Callable[[Fact], bool],
+    joined: Callable[[Fact], int | None],
+    hit: Hit = flagged,
+) -> ShareProjection:
+    def as_member(f: Fact) -> Member:
+        return Member(f.gender, f.birth_year, counts(f), f.n)
+
+    now = [as_member(f) for f in facts if member(f) and f.employed_in(year) and f.holds_degree_in(year)]
+    newcomers: dict[int, list[Member]] = {}
+    for f in facts:
+        when = joined(f)
+        if member(f) and when is not None:
+            newcomers.setdefault(when, []).append(as_member(f))
+    return project_share(now, newcomers, year, horizon, hit, window=WINDOW)
+
+
+def _minority_known(f: Fact) -> bool:
+    return f.minority is not None
+
+
+def _shares(facts: Sequence[Fact], year: int, horizon: int) -> list[ShareForecast]:
+    def known_sector(f: Fact) -> bool:
+        return f.sector is not None
+
+    out = [
+        ShareForecast(
+            sector.code,
+            sector.name_vi,
+            "trí thức biết ngành",
+            _share(facts, year, horizon, known_sector, _sector_is(sector.code), _hired_year),
+        )
+        for sector in SECTORS
+    ]
+    out.append(
+        ShareForecast(
+            "women_postgrad",
+            "Nữ trong số thạc sĩ, tiến sĩ",
+            "thạc sĩ, tiến sĩ biết giới tính",
+            _share(
+                facts,
+                year,
+                horizon,
+                lambda f: f.level in ("doctorate", "master") and f.gender is not None,
+                lambda f: f.gender == "F",
+                _degree_year,
+            ),
+        )
+    )
+    out.append(
+        ShareForecast(
+            "ethnic_minority",
+            "Người dân tộc thiểu số",
+            "trí thức biết dân tộc",
+            _share(facts, year, horizon, _minority_known, lambda f: bool(f.minority), _hired_year),
+        )
+    )
+    out.append(
+        ShareForecast(
+            "young",
+            f"Trí thức dưới {YOUNG_AGE} tuổi",
+            "trí thức biết năm sinh",
+            _share(
+                facts,
+                year,
+                horizon,
+                lambda f: f.birth_year is not None,
+                lambda f: False,
+                _hired_year,
+                younger_than(YOUNG_AGE),
+            ),
+        )
+    )
+    return out
+
+
 def forecast_workforce(
     facts: Sequence[Fact], year: int, horizons: tuple[int, ...] = HORIZONS
 ) -> WorkforceForecast:
@@ -119,4 +217,12 @@ def forecast_workforce(
             _hired_year,
         )
         sectors.append(GroupForecast(sector.code, sector.name_vi, current, proj))
-    return WorkforceForecast(year, horizons, degrees, sectors)
+    return WorkforceForecast(year, horizons, degrees, sectors, _shares(facts, year, horizon))
+
+
+def forecast_for(graph: Graph, year: int) -> WorkforceForecast:
+    """The forecast from the graph's facts, kept per data version and reference year (it is
+    deterministic: fixed seed), since 21 bootstrap projections cost far more than reading the facts."""
+    return CACHE.get_or_compute(
+        graph, ("workforce-forecast", year), lambda _version: forecast_workforce(fetch_facts(graph), year)
+    )

@@ -10,34 +10,70 @@ from fastapi import APIRouter, Form, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import TOKEN_COOKIE, Admin, AuditDep, GraphDep, SettingsDep, UserDep, token_secret
-from api.schemas import AuditOut, TokenOut, UserIn, UserOut, UserPatch
+from api.schemas import AuditChainOut, AuditOut, TokenOut, UserIn, UserOut, UserPatch
 from api.security import hash_password, issue_token, verify_password
 from graph.connection import Graph
+from graph.settings import Settings
 from queries import audit
+from queries.login_throttle import Limits, record_failure, record_success, retry_after
 from queries.users import get_user, list_users, set_active, upsert_user
 
 router = APIRouter(tags=["auth"])
+TOKEN_RESPONSES: dict[int | str, dict[str, object]] = {
+    401: {"description": "wrong username or password"},
+    429: {"description": "too many failed sign-ins for this user name or address; see Retry-After"},
+}
 
 
-def _authenticate(graph: Graph, username: str, password: str, ip: str | None) -> tuple[str, str]:
+def _limits(settings: Settings) -> Limits:
+    return Limits(
+        per_user=settings.auth_max_failures_per_user,
+        per_address=settings.auth_max_failures_per_address,
+        window_s=settings.auth_failure_window_seconds,
+        lockout_s=settings.auth_lockout_seconds,
+    )
+
+
+def throttled_message(seconds: int) -> str:
+    return (
+        f"Đăng nhập sai quá nhiều lần; vui lòng thử lại sau {seconds} giây. "
+        f"Too many failed sign-ins; try again in {seconds} s."
+    )
+
+
+def _authenticate(
+    graph: Graph, settings: Settings, username: str, password: str, ip: str | None
+) -> tuple[str, str]:
+    """The account's (username, role); 429 while the name or address is locked, 401 when wrong.
+
+    The lock is checked before the password, so a locked guesser also costs no Argon2 time.
+    """
+    wait = retry_after(graph, username, ip)
+    if wait is not None:
+        audit.append(
+            graph, user=username[:64], role="", action="login_throttled", ip=ip, detail=f"retry_after={wait}"
+        )
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=throttled_message(wait),
+            headers={"Retry-After": str(wait)},
+        )
     user = get_user(graph, username)
     ok = verify_password(user.password_hash if user else None, password)
     if user is None or not ok or not user.active:
         audit.append(graph, user=username[:64], role="", action="login_failed", ip=ip)
+        record_failure(graph, username, ip, _limits(settings))
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             detail="Sai tên đăng nhập hoặc mật khẩu / wrong username or password",
             headers={"WWW-Authenticate": "Bearer"},
         )
+    record_success(graph, username)
     audit.append(graph, user=user.username, role=user.role, action="login", ip=ip)
     return user.username, user.role
 
 
-@router.post(
-    "/api/v1/auth/token",
-    response_model=TokenOut,
-    responses={401: {"description": "wrong username or password"}},
-)
+@router.post("/api/v1/auth/token", response_model=TokenOut, responses=TOKEN_RESPONSES)
 def token(
     request: Request,
     graph: GraphDep,
@@ -47,7 +83,7 @@ def token(
 ) -> TokenOut:
     """OAuth2 password flow (form fields `username`, `password`): a token for `Authorization: Bearer`."""
     ip = request.client.host if request.client else None
-    username, role = _authenticate(graph, username, password, ip)
+    username, role = _authenticate(graph, settings, username, password, ip)
     minutes = settings.auth_token_minutes
     signed = issue_token(token_secret(request, graph, settings), username, role, minutes)
     return TokenOut(access_token=signed, role=role, expires_in=minutes * 60)
@@ -97,11 +133,12 @@ def login(
 ) -> RedirectResponse | HTMLResponse:
     ip = request.client.host if request.client else None
     try:
-        name, role = _authenticate(graph, username, password, ip)
-    except HTTPException:
-        error = '<p class="error" role="alert">Sai tên đăng nhập hoặc mật khẩu.</p>'
+        name, role = _authenticate(graph, settings, username, password, ip)
+    except HTTPException as exc:
+        text = "Sai tên đăng nhập hoặc mật khẩu." if exc.status_code == 401 else str(exc.detail)
+        error = f'<p class="error" role="alert">{html.escape(text)}</p>'
         page = _LOGIN_PAGE.format(error=error, next=html.escape(_safe_next(next)))
-        return HTMLResponse(page, status_code=401)
+        return HTMLResponse(page, status_code=exc.status_code, headers=exc.headers)
     minutes = settings.auth_token_minutes
     signed = issue_token(token_secret(request, graph, settings), name, role, minutes)
     response = RedirectResponse(_safe_next(next), status_code=303)
@@ -140,6 +177,13 @@ def update_user(username: str, body: UserPatch, _: Admin, graph: GraphDep, recor
     found = get_user(graph, username)
     assert found is not None
     return UserOut(username=found.username, name=found.name, role=found.role, active=found.active)
+
+
+@router.get("/api/v1/audit/verify", response_model=AuditChainOut)
+def audit_verify(_: Admin, graph: GraphDep) -> AuditChainOut:
+    """Recompute the audit log's hash chain (admins only): edits, deletions and reordering show up."""
+    check = audit.verify(graph)
+    return AuditChainOut(**check.__dict__)
 
 
 @router.get("/api/v1/audit", response_model=list[AuditOut])

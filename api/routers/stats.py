@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
@@ -16,6 +17,8 @@ from api.stats_schemas import (
     GroupForecastOut,
     GroupOut,
     HistoryOut,
+    ShareForecastOut,
+    ShareYearOut,
     ShortageOut,
     TargetOut,
     TargetsOut,
@@ -37,8 +40,7 @@ from queries.targets import METRICS, TargetUpdate, evaluate_targets, target_hist
 from queries.workforce import reference_year
 from queries.workforce import workforce as count_workforce
 from queries.workforce_dimensions import AGE_BANDS, DIMENSIONS
-from queries.workforce_facts import fetch_facts
-from queries.workforce_forecast import GroupForecast, WorkforceForecast, forecast_workforce
+from queries.workforce_forecast import GroupForecast, ShareForecast, WorkforceForecast, forecast_for
 
 router = APIRouter(prefix="/api/v1/stats", tags=["stats"])
 Format = Annotated[Literal["json", "csv", "xlsx"], Query(description="json, or a file: csv, xlsx")]
@@ -136,6 +138,32 @@ def _forecast_out(fc: WorkforceForecast) -> ForecastOut:
             years=years,
         )
 
+    def percent(value: float | None) -> float | None:
+        return None if value is None or math.isnan(value) else round(value, 2)
+
+    def share(g: ShareForecast) -> ShareForecastOut:
+        p = g.projection
+        years = [
+            ShareYearOut(
+                year=y.year,
+                survivors=y.survivors,
+                survivors_counting=y.survivors_counting,
+                median=percent(y.median),
+                low=percent(y.low),
+                high=percent(y.high),
+            )
+            for y in p.years
+        ]
+        return ShareForecastOut(
+            key=g.key,
+            name_vi=g.name_vi,
+            denominator_vi=g.denominator_vi,
+            current=percent(p.current),
+            mean_intake=round(p.mean_intake, 2),
+            intake_share=percent(p.intake_share),
+            years=years,
+        )
+
     return ForecastOut(
         reference_year=fc.reference_year,
         horizons=list(fc.horizons),
@@ -144,6 +172,7 @@ def _forecast_out(fc: WorkforceForecast) -> ForecastOut:
         assumptions=list(fc.assumptions),
         degrees=[group(g) for g in fc.degrees],
         sectors=[group(g) for g in fc.sectors],
+        shares=[share(g) for g in fc.shares],
     )
 
 
@@ -151,7 +180,7 @@ def _forecast_out(fc: WorkforceForecast) -> ForecastOut:
 def forecast(graph: GraphDep, year: Year = None, format: Format = "json") -> ForecastOut | Response:
     """Doctorates, masters and each sector's headcount to 2030 and 2045, with method and band."""
     year = year or reference_year(get_settings())
-    out = _forecast_out(forecast_workforce(fetch_facts(graph), year))
+    out = _forecast_out(forecast_for(graph, year))
     return out if format == "json" else file_response(forecast_table(out), format)
 
 
@@ -186,7 +215,7 @@ def chart_pyramid(graph: GraphDep, year: Year = None) -> Response:
 @router.get("/charts/sectors.svg", response_class=Response, responses=SVG_RESPONSE)
 def chart_sectors(graph: GraphDep, year: Year = None) -> Response:
     year = year or reference_year(get_settings())
-    fc = forecast_workforce(fetch_facts(graph), year)
+    fc = forecast_for(graph, year)
     names = [g.name_vi for g in fc.sectors]
     series: list[tuple[str, list[float]]] = []
     now = [float(g.current) for g in fc.sectors]

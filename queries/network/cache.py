@@ -85,5 +85,10 @@ class AnalysisCache:
                 self._entries.popitem(last=False)
         return value
 
+    def clear(self) -> None:
+        """Forget every result (benchmarks time the cold path with it)."""
+        with self._lock:
+            self._entries.clear()
+
 
 CACHE = AnalysisCache()
