@@ -22,6 +22,7 @@ from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from graph.settings import ResolutionSettings, get_resolution_settings
 from ingest.columns import LOAD_ORDER, Kind, kind_for_name
+from ingest.gc_pause import paused_gc
 from ingest.merge_write import write_merges, write_review_items
 from ingest.readers import Table, read_table
 from ingest.records import to_record
@@ -81,6 +82,7 @@ class Recorder(Protocol):
     def finished(self, run: Runner, report: ImportReport) -> None: ...
 
 
+@paused_gc()
 def import_tables(
     graph: Graph,
     tables: TableInput,
