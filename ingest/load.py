@@ -28,7 +28,7 @@ from ingest.readers import Table, read_table
 from ingest.records import to_record
 from ingest.resolution import Resolved, resolve_batch
 from ingest.validate import validate_batch
-from ingest.write import Progress, Runner, count_kind, write_cost, write_kind
+from ingest.write import NewKeys, Progress, Runner, count_kind, write_cost, write_kind
 
 
 @dataclass
@@ -136,8 +136,17 @@ def import_tables(
     cost = sum(write_cost(kind, r) for kind, kind_records in records.items() for r in kind_records)
 
     def write_all(run: Runner) -> None:
+        new_keys: NewKeys = {}  # per attempt: a retried transaction starts again from nothing
         for kind, kind_records in records.items():
-            counts = write_kind(run, kind, kind_records, batch_size=batch_size, year=year, progress=progress)
+            counts = write_kind(
+                run,
+                kind,
+                kind_records,
+                batch_size=batch_size,
+                year=year,
+                progress=progress,
+                new_keys=new_keys,
+            )
             report = reports[kind]
             report.created, report.updated, report.unchanged = (
                 counts.created,
