@@ -1,6 +1,9 @@
 """The network pipeline on the real CORDIS H2020 organization graph: time and peak memory per stage.
 
-    python -m bench.network [--repeats 5] [--nx-repeats 1] [--keep /tmp/cordis-neo4j]
+    python -m bench.network [--repeats 5] [--nx-repeats 1] [--pairwise-repeats 1] [--home DIR [--load-only]]
+
+With `--home`, the bench server keeps its data there: a first run with `--load-only` loads CORDIS
+(outside the exclusive CPU lock), later runs find it loaded and only time the pipeline.
 
 Loads ../shared/data/cordis_h2020/h2020.csv.gz (144,726 participations, 31,451 projects, 35,871
 organizations) into a bench-only Neo4j with its own UNWIND loader (the import path of issue 4 may
@@ -9,6 +12,8 @@ organization–organization projection: projection from Neo4j, degree, strength,
 betweenness, components and Leiden communities in igraph. The baseline, in the same run and on the
 same edges, is networkx: building its graph, degree, PageRank (pure-Python power iteration: scipy is
 not a dependency), betweenness from the same number of sampled sources, components and Louvain.
+The projection's baseline is the former one (`queries.network.pairwise`: every pair of partners
+expanded and grouped in Cypher), timed in the same run and checked to give the same ties.
 
 Peak memory is the process's peak resident set (VmHWM), reset before each stage through
 /proc/self/clear_refs; the Neo4j server's peak is read from its own /proc entry at the end.
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import os
 import random
 import statistics
 import tempfile
@@ -36,9 +42,11 @@ from graph.runtime import Runtime, open_runtime
 from graph.settings import Settings
 from queries.network.filters import NetworkFilter, ProjectionKind
 from queries.network.measures import BETWEENNESS_SAMPLES, SEED, betweenness, leiden, to_igraph
+from queries.network.pairwise import PAIRWISE
 from queries.network.projections import Network, project
 
 T = TypeVar("T")
+PAIRWISE_STAGE = "baseline: pairwise projection (former Cypher)"
 
 # Bench-local loader (bench code may hold its own Cypher): CORDIS activity types to our org kinds.
 KINDS = {"HES": "university", "REC": "research_institute", "PRC": "enterprise", "PUB": "government_agency"}
@@ -152,6 +160,19 @@ def run_networkx(net: Network, log: dict[str, list[tuple[float, float]]], sample
     return {"components": len(comps), "communities": len(found), "modularity": q}
 
 
+def same_ties(fast: Network, reference: Network) -> bool:
+    """Same pairs, counts and last years; weights equal but for the order of summing."""
+    if fast.edges.keys() != reference.edges.keys():
+        return False
+    for key, tie in reference.edges.items():
+        got = fast.edges[key]
+        if (got["projects"], got["last_year"]) != (tie["projects"], tie["last_year"]):
+            return False
+        if abs(got["weight"] - tie["weight"]) > 1e-12 * tie["weight"]:
+            return False
+    return True
+
+
 def _report(log: dict[str, list[tuple[float, float]]]) -> None:
     print(f"{'stage':48} {'median s':>9} {'n':>3} {'peak RSS MB':>12}")
     for name, samples in log.items():
@@ -167,17 +188,27 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="runs of the igraph pipeline")
     parser.add_argument("--nx-repeats", type=int, default=1, help="runs of the (slow) networkx baseline")
     parser.add_argument("--nx-samples", type=int, default=8, help="betweenness sources for networkx")
+    parser.add_argument("--pairwise-repeats", type=int, default=1, help="runs of the former projection")
     parser.add_argument("--heap", default="1g", help="Neo4j heap for the bench server")
+    parser.add_argument("--home", type=Path, help="keep the bench server's data here (default: a temp dir)")
+    parser.add_argument("--load-only", action="store_true", help="load CORDIS into --home and stop")
     args = parser.parse_args()
     settings = Settings().model_copy(update={"local_heap": args.heap, "local_pagecache": "512m"})
     random.seed(SEED)
     with tempfile.TemporaryDirectory() as tmp:
-        runtime: Runtime = open_runtime(settings, home=Path(tmp) / "neo4j", port=0)
+        runtime: Runtime = open_runtime(settings, home=args.home or Path(tmp) / "neo4j", port=0)
         try:
             migrate(runtime.graph)
-            started = time.perf_counter()
-            links = load_cordis(runtime.graph, settings.shared_data / "cordis_h2020")
-            print(f"CORDIS loaded: {links} participations in {time.perf_counter() - started:.1f} s")
+            links = int(runtime.graph.read(COUNT_PARTICIPATIONS)[0]["n"])
+            if links == 0:
+                started = time.perf_counter()
+                links = load_cordis(runtime.graph, settings.shared_data / "cordis_h2020")
+                print(f"CORDIS loaded: {links} participations in {time.perf_counter() - started:.1f} s")
+            else:
+                print(f"CORDIS already in {args.home}: {links} participations")
+            if args.load_only:
+                return
+            print(f"load average at start {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
             log: dict[str, list[tuple[float, float]]] = {}
             totals: list[float] = []
             net: Network | None = None
@@ -190,8 +221,19 @@ def main() -> None:
                 )
                 found = run_igraph(net, log)
                 totals.append(time.perf_counter() - t0)
+                print(f"  projection + measures + communities: {totals[-1]:.1f} s", flush=True)
             assert net is not None
             print(f"organizations {len(net.nodes)}, co-participation edges {len(net.edges)}")
+            for _ in range(args.pairwise_repeats):
+                former = _stage(
+                    PAIRWISE_STAGE,
+                    lambda: project(
+                        runtime.graph, ProjectionKind.ORGANIZATION, NetworkFilter(), as_of=2021, ties=PAIRWISE
+                    ),
+                    log,
+                )
+                print(f"former projection gives the same ties: {same_ties(net, former)}", flush=True)
+                del former
             print(f"igraph pipeline: {found}")
             nx_totals: list[float] = []
             for _ in range(args.nx_repeats):
@@ -208,6 +250,14 @@ def main() -> None:
                     f"networkx measures + Louvain (no projection), median of {len(nx_totals)}: "
                     f"{nx_total:.1f} s"
                 )
+            projection = statistics.median(t for t, _ in log["projection from Neo4j (organization)"])
+            if args.pairwise_repeats:
+                former_s = statistics.median(t for t, _ in log[PAIRWISE_STAGE])
+                print(
+                    f"projection: {projection:.1f} s vs former pairwise Cypher {former_s:.1f} s, "
+                    f"{former_s / projection:.0f}x"
+                )
+            print(f"load average at end {os.getloadavg()[0]:.1f}")
             if runtime.server is not None and runtime.server.running_pid():
                 print(f"Neo4j server peak RSS: {_peak_mb(str(runtime.server.running_pid())):.0f} MB")
         finally:

@@ -22,12 +22,13 @@ from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from graph.settings import ResolutionSettings, get_resolution_settings
 from ingest.columns import LOAD_ORDER, Kind, kind_for_name
+from ingest.gc_pause import paused_gc
 from ingest.merge_write import write_merges, write_review_items
 from ingest.readers import Table, read_table
 from ingest.records import to_record
 from ingest.resolution import Resolved, resolve_batch
 from ingest.validate import validate_batch
-from ingest.write import Progress, Runner, count_kind, write_cost, write_kind
+from ingest.write import NewKeys, Progress, Runner, count_kind, write_cost, write_kind
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Recorder(Protocol):
     def finished(self, run: Runner, report: ImportReport) -> None: ...
 
 
+@paused_gc()
 def import_tables(
     graph: Graph,
     tables: TableInput,
@@ -134,8 +136,17 @@ def import_tables(
     cost = sum(write_cost(kind, r) for kind, kind_records in records.items() for r in kind_records)
 
     def write_all(run: Runner) -> None:
+        new_keys: NewKeys = {}  # per attempt: a retried transaction starts again from nothing
         for kind, kind_records in records.items():
-            counts = write_kind(run, kind, kind_records, batch_size=batch_size, year=year, progress=progress)
+            counts = write_kind(
+                run,
+                kind,
+                kind_records,
+                batch_size=batch_size,
+                year=year,
+                progress=progress,
+                new_keys=new_keys,
+            )
             report = reports[kind]
             report.created, report.updated, report.unchanged = (
                 counts.created,

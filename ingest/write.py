@@ -87,6 +87,17 @@ PLANS: dict[Kind, Plan] = {
 }
 
 
+# A relationship kind's two ends: the node kind and the record field that holds its key.
+ENDS: dict[Kind, tuple[tuple[Kind, str], tuple[Kind, str]]] = {
+    Kind.PROJECT_MEMBERS: ((Kind.PROJECTS, "project_code"), (Kind.EXPERTS, "expert_id")),
+    Kind.PROJECT_PARTNERS: ((Kind.PROJECTS, "project_code"), (Kind.ORGANIZATIONS, "org_id")),
+    Kind.PUBLICATION_AUTHORS: ((Kind.PUBLICATIONS, "pub_id"), (Kind.EXPERTS, "expert_id")),
+    Kind.PROPOSAL_MEMBERS: ((Kind.PROPOSALS, "proposal_code"), (Kind.EXPERTS, "expert_id")),
+}
+# Keys of the nodes this import created, by kind (filled by `write_kind`).
+NewKeys = dict[Kind, set[str]]
+
+
 def write_cost(kind: Kind, record: Record) -> int:
     """How many things a record may write: its node or relationship, and each link of its steps.
 
@@ -112,23 +123,46 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[list[T]]:
         yield list(items[start : start + size])
 
 
+def _on_a_new_node(kind: Kind, new_keys: NewKeys) -> Callable[[Record], bool]:
+    """Whether a relationship record has an end this import created: then it cannot be stored yet."""
+    ends = ENDS.get(kind)
+    if ends is None:
+        return lambda record: False
+    (kind_a, field_a), (kind_b, field_b) = ends
+    new_a, new_b = new_keys.get(kind_a, set()), new_keys.get(kind_b, set())
+    return lambda record: record[field_a] in new_a or record[field_b] in new_b
+
+
 def _merge_chunk(
-    kind: Kind, chunk: list[Record], year: int
+    kind: Kind, chunk: list[Record], year: int, new_keys: NewKeys
 ) -> Callable[[ManagedTransaction], tuple[Counts, list[Record]]]:
-    """A unit: read the chunk's stored hashes, MERGE the records whose hash differs."""
+    """A unit: read the chunk's stored hashes, MERGE the records whose hash differs.
+
+    Links to a node this import created are new without asking: on a first load of CORDIS that
+    skips reading back 145k participation hashes that cannot exist.
+    """
     plan = PLANS[kind]
+    is_new = _on_a_new_node(kind, new_keys)
+    fresh = [r for r in chunk if is_new(r)]
+    known = [r for r in chunk if not is_new(r)] if fresh else chunk
 
     def work(tx: ManagedTransaction) -> tuple[Counts, list[Record]]:
-        counts, changed = _compare(tx, kind, chunk)
+        counts, changed, created = _compare(tx, kind, known) if known else (Counts(), [], [])
+        counts.created += len(fresh)
+        changed = fresh + changed
         if changed:
             tx.run(plan.merge, rows=changed, year=year).consume()
+        if kind not in ENDS:
+            new_keys.setdefault(kind, set()).update(r["id"] for r in created)
         return counts, changed
 
     return work
 
 
-def _compare(tx: ManagedTransaction, kind: Kind, chunk: list[Record]) -> tuple[Counts, list[Record]]:
-    """Read the chunk's stored hashes: what is new, what differs, and what the graph already holds."""
+def _compare(
+    tx: ManagedTransaction, kind: Kind, chunk: list[Record]
+) -> tuple[Counts, list[Record], list[Record]]:
+    """Read the chunk's stored hashes: the counts, the records that differ, and those not stored."""
     keys = [record_key(kind, r) for r in chunk]
     params = [list(k) if isinstance(k, tuple) else k for k in keys]
     stored: dict[Any, str | None] = {}
@@ -139,14 +173,14 @@ def _compare(tx: ManagedTransaction, kind: Kind, chunk: list[Record]) -> tuple[C
     counts = Counts(created=sum(1 for k in keys if k not in stored))
     counts.updated = len(changed) - counts.created
     counts.unchanged = len(chunk) - len(changed)
-    return counts, changed
+    return counts, changed, [r for k, r in zip(keys, chunk, strict=True) if k not in stored]
 
 
 def count_kind(run: Runner, kind: Kind, records: Sequence[Record], *, batch_size: int) -> Counts:
     """What `write_kind` would do, by reading only: the counts of a dry run."""
     total = Counts()
     for chunk in _chunks(records, batch_size):
-        counts, _ = run(partial(_compare, kind=kind, chunk=chunk))
+        counts, _, _ = run(partial(_compare, kind=kind, chunk=chunk))
         total.created += counts.created
         total.updated += counts.updated
         total.unchanged += counts.unchanged
@@ -172,12 +206,18 @@ def write_kind(
     batch_size: int,
     year: int,
     progress: Progress | None = None,
+    new_keys: NewKeys | None = None,
 ) -> Counts:
-    """Write one kind's records; its follow-up steps start once all of its nodes exist."""
+    """Write one kind's records; its follow-up steps start once all of its nodes exist.
+
+    `new_keys` collects the keys of the nodes created here, and tells a later relationship kind
+    which of its links cannot be stored yet; pass one per import (and per attempt of a retried
+    transaction), or None.
+    """
     total = Counts()
     changed: list[Record] = []
     for chunk in _chunks(records, batch_size):
-        counts, chunk_changed = run(_merge_chunk(kind, chunk, year))
+        counts, chunk_changed = run(_merge_chunk(kind, chunk, year, {} if new_keys is None else new_keys))
         if progress is not None:
             progress(kind, len(chunk))
         total.created += counts.created

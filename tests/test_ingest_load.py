@@ -318,3 +318,35 @@ def test_a_bad_row_is_reported_once_not_again_by_rows_pointing_at_it(graph: Grap
     bad_expert = [{**EXPERTS[1], "email": "nope"}, EXPERTS[0]]
     errors = rejected(graph, write_all(tmp_path, {**ALL, "experts": bad_expert}))
     assert [(e.file, e.field) for e in errors] == [("experts.csv", "email")]
+
+
+@pytest.mark.parametrize("atomic_limit", [100_000, 0], ids=["one transaction", "a transaction per chunk"])
+def test_links_to_new_nodes_count_as_created_and_links_between_stored_ones_are_compared(
+    graph: Graph, tmp_path: Path, atomic_limit: int
+) -> None:
+    """Links to a node this import creates skip the stored-hash read; the counts must not change."""
+    import_paths(graph, write_all(tmp_path / "first", ALL), batch_size=2, atomic_limit=atomic_limit)
+    new_org = {
+        "org_id": "HN-NEW",
+        "name": "Công ty Giống cây trồng",
+        "kind": "enterprise",
+        "province": "Hà Nội",
+    }
+    partners = [
+        {"project_code": "ĐTKHCN.LC.2021-03", "org_id": "LC-SKHCN", "role": "phối hợp"},  # stored, changed
+        {"project_code": "ĐTKHCN.LC.2021-03", "org_id": "HN-NEW", "role": "phối hợp"},  # to a new node
+        {"project_code": "ĐTKHCN.LC.2021-03", "org_id": "HN-VAAS", "role": "phối hợp"},  # between stored
+    ]
+    second = {"organizations": [*ORGS, new_org], "project_partners": partners}
+    paths = write_all(tmp_path / "second", second)
+    report = import_paths(graph, paths, batch_size=2, atomic_limit=atomic_limit)
+    found = report.kinds[Kind.PROJECT_PARTNERS]
+    assert (found.created, found.updated, found.unchanged) == (2, 1, 0)
+    roles = graph.read("MATCH (o:Organization)-[r:PARTNER_IN]->(:Project) RETURN o.id AS id, r.role AS role")
+    assert {r["id"]: r["role"] for r in roles} == {
+        "LC-SKHCN": "partner",
+        "HN-NEW": "partner",
+        "HN-VAAS": "partner",
+    }
+    again = import_paths(graph, paths, batch_size=2, atomic_limit=atomic_limit)
+    assert again.written == 0

@@ -15,12 +15,18 @@ from pydantic_core import PydanticCustomError
 
 from api.export import Table, to_csv, to_xlsx
 from graph.spreadsheet import safe_cell
-from graph.text import fold, normalize, split_titles
+from graph.text import fold, fold_full, normalize, normalize_full, split_titles
 from ingest import cells
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
 words = st.text(alphabet=VIETNAMESE + VIETNAMESE.upper() + " .-'", max_size=60)
 anything = st.text(max_size=200)
+
+
+@given(st.one_of(anything, st.text(alphabet=st.characters(max_codepoint=127), max_size=200)))
+def test_the_ascii_shortcut_gives_what_the_full_path_gives(text: str) -> None:
+    assert normalize(text) == normalize_full(text)
+    assert fold(text) == fold_full(text)
 
 
 @given(anything)

@@ -31,6 +31,7 @@ from typing import Any
 
 from graph.errors import ImportRejected, RowError
 from ingest.columns import Kind
+from ingest.gc_pause import paused_gc
 from ingest.readers import RawRow, Table
 
 ACTIVITY_KINDS = {
@@ -217,6 +218,7 @@ def _records(
         yield reader.line_num, row  # the line a record ends on: quoted cells may span lines
 
 
+@paused_gc()
 def participations(
     path: Path,
     names: dict[str, OrgName],
@@ -264,6 +266,7 @@ def participations(
     return builder.build(count)
 
 
+@paused_gc()
 def organization_csv(path: Path, *, today: date | None = None) -> CordisTables:
     """A CORDIS `organization.csv` (projectID, organisationID, name, activityType, role, ...)."""
     today = today or date.today()

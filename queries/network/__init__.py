@@ -2,6 +2,8 @@
 
 filters.py      which projection and which slice of the graph (period, sector, field, province)
 projections.py  the Cypher that reads ties out of Neo4j and the weights put on them
+ties.py         the pairs of each project or paper, formed and weighted in numpy
+pairwise.py     the former pair-expanding Cypher, the reference the projections are tested against
 measures.py     degree, strength, PageRank, betweenness, components, communities (igraph, Leiden)
 analysis.py     a projection with its measures and graph version, through the cache
 ego.py          the nodes within a few ties of one node

@@ -1,9 +1,14 @@
 """Projections of the graph into weighted, undirected networks, read straight from Neo4j.
 
 A tie's weight is the sum, over the projects and publications that make it, of a recency factor
-`0.5 ** (years_ago / HALF_LIFE_YEARS)`: a joint project ending this year counts 1, one that ended
-five years ago 0.5, ten years ago 0.25. So two old projects weigh about as much as one recent one.
-An item with no year counts as one half-life old. Counts and the last year are kept beside the weight.
+`0.5 ** (years_ago / HALF_LIFE_YEARS)` (`ties.recency`): a joint project ending this year counts 1,
+one that ended five years ago 0.5, ten years ago 0.25. So two old projects weigh about as much as
+one recent one. An item with no year counts as one half-life old. Counts and the last year are kept
+beside the weight.
+
+Neo4j returns one row per project or paper with its members, and `ties.PairInstances` forms the
+pairs: a Cypher pattern over every pair of partners of every project cost 238 s on CORDIS
+(`pairwise.py` keeps it as the reference the tests compare against).
 """
 
 from __future__ import annotations
@@ -11,34 +16,36 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, LiteralString
+from typing import Any, LiteralString, Protocol
 
 from graph.connection import Graph
 from graph.sectors import SECTORS
 from queries.network.filters import NetworkFilter, ProjectionKind, cypher_params
+from queries.network.ties import PairInstances, new_tie
 
-HALF_LIFE_YEARS = 5.0
-
-EXPERT_PROJECT_TIES: LiteralString = """
-MATCH (a:Expert)-[:MEMBER_OF]->(p:Project)<-[:MEMBER_OF]-(b:Expert)
-WHERE a.id < b.id
-  AND ($year_from IS NULL OR coalesce(p.end_year, p.start_year) >= $year_from)
+# One row per project or paper with its members; `ties.PairInstances` forms the pairs. Projects and
+# papers filter as ties do: by period, sector and field.
+PROJECT_MEMBER_LISTS: LiteralString = """
+MATCH (p:Project)
+WHERE ($year_from IS NULL OR coalesce(p.end_year, p.start_year) >= $year_from)
   AND ($year_to IS NULL OR p.start_year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
   AND ($field IS NULL OR EXISTS { (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN a.id AS source, b.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years,
-       count(p) AS items
+WITH p, [(e:Expert)-[:MEMBER_OF]->(p) | e.id] AS members
+WHERE size(members) > 1
+RETURN coalesce(p.end_year, p.start_year) AS year, members
 """
 # A publication has no sector of its own: it is of a sector when it is about one of the sector's fields.
-EXPERT_PAPER_TIES: LiteralString = """
-MATCH (a:Expert)-[:AUTHORED]->(w:Publication)<-[:AUTHORED]-(b:Expert)
-WHERE a.id < b.id
-  AND ($year_from IS NULL OR w.year >= $year_from)
+PUBLICATION_AUTHOR_LISTS: LiteralString = """
+MATCH (w:Publication)
+WHERE ($year_from IS NULL OR w.year >= $year_from)
   AND ($year_to IS NULL OR w.year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (w)-[:ABOUT]->(f:Field)
                                    WHERE any(c IN $sector_fields WHERE f.code STARTS WITH c) })
   AND ($field IS NULL OR EXISTS { (w)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN a.id AS source, b.id AS target, collect(w.year) AS years, count(w) AS items
+WITH w, [(e:Expert)-[:AUTHORED]->(w) | e.id] AS members
+WHERE size(members) > 1
+RETURN w.year AS year, members
 """
 EXPERT_NODES: LiteralString = """
 MATCH (e:Expert)
@@ -54,15 +61,15 @@ RETURN e.id AS id, e.name AS name, o.id AS org_id, o.name AS org_name, o.kind AS
              (e)-[:HAS_EXPERTISE]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) }) AS own_match
 """
 
-ORGANIZATION_TIES: LiteralString = """
-MATCH (a:Organization)-[:PARTNER_IN]->(p:Project)<-[:PARTNER_IN]-(b:Organization)
-WHERE a.id < b.id
-  AND ($year_from IS NULL OR coalesce(p.end_year, p.start_year) >= $year_from)
+PROJECT_PARTNER_LISTS: LiteralString = """
+MATCH (p:Project)
+WHERE ($year_from IS NULL OR coalesce(p.end_year, p.start_year) >= $year_from)
   AND ($year_to IS NULL OR p.start_year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
   AND ($field IS NULL OR EXISTS { (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN a.id AS source, b.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years,
-       count(p) AS items
+WITH p, [(o:Organization)-[:PARTNER_IN]->(p) | o.id] AS members
+WHERE size(members) > 1
+RETURN coalesce(p.end_year, p.start_year) AS year, members
 """
 # An organization is "of" a sector or field when it took part in a project of it.
 ORGANIZATION_NODES: LiteralString = """
@@ -70,24 +77,32 @@ MATCH (o:Organization)
 WHERE $provinces IS NULL OR o.province IN $provinces
 RETURN o.id AS id, o.name AS name, o.kind AS kind, o.province AS province,
        o.country AS country,
-       [(o)-[:PARTNER_IN]->(:Project)-[:ABOUT]->(f:Field) | f.code] AS fields,
        ($sector IS NULL AND $field IS NULL) OR EXISTS {
          MATCH (o)-[:PARTNER_IN]->(p:Project)
          WHERE ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
            AND ($field IS NULL OR EXISTS {
                  (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) }) } AS own_match
 """
+# The fields of the projects an organization took part in, read from the fields' side. Read per
+# organization, every partner link of every project was walked to find its few ABOUT links: 2.3M
+# steps and 5 s on CORDIS, whose projects have none.
+ORGANIZATION_FIELDS: LiteralString = """
+MATCH (f:Field)<-[:ABOUT]-(:Project)<-[:PARTNER_IN]-(o:Organization)
+RETURN o.id AS id, collect(f.code) AS fields
+"""
 
 # Expert–organization: current and past employment (a tie of weight 1, or 0.5 once it ended), and
 # project work with a partner body (recency-weighted like the other ties).
-EXPERT_ORG_PROJECT_TIES: LiteralString = """
-MATCH (e:Expert)-[:MEMBER_OF]->(p:Project)<-[:PARTNER_IN]-(o:Organization)
+PROJECT_MEMBER_AND_PARTNER_LISTS: LiteralString = """
+MATCH (p:Project)
 WHERE ($year_from IS NULL OR coalesce(p.end_year, p.start_year) >= $year_from)
   AND ($year_to IS NULL OR p.start_year <= $year_to)
   AND ($sector IS NULL OR EXISTS { (p)-[:IN_SECTOR]->(:Sector {code: $sector}) })
   AND ($field IS NULL OR EXISTS { (p)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(:Field {code: $field}) })
-RETURN e.id AS source, o.id AS target, collect(coalesce(p.end_year, p.start_year)) AS years,
-       count(p) AS items
+WITH p, [(e:Expert)-[:MEMBER_OF]->(p) | e.id] AS experts,
+     [(o:Organization)-[:PARTNER_IN]->(p) | o.id] AS organizations
+WHERE experts <> [] AND organizations <> []
+RETURN coalesce(p.end_year, p.start_year) AS year, experts, organizations
 """
 EXPERT_EMPLOYMENT: LiteralString = """
 MATCH (e:Expert)-[w:WORKS_AT]->(o:Organization)
@@ -117,36 +132,53 @@ class Network:
         return out
 
 
-def recency(year: int | None, as_of: int) -> float:
-    """Weight of one joint item: 1 this year, halving every HALF_LIFE_YEARS; unknown year = one half-life."""
-    if year is None:
-        return 0.5
-    return float(0.5 ** (max(0, as_of - int(year)) / HALF_LIFE_YEARS))
-
-
-def _add_ties(
-    net: Network, rows: Iterable[dict[str, Any]], count_key: str, *, prefix: tuple[str, str] = ("", "")
-) -> None:
+def _add_employment(net: Network, rows: Iterable[dict[str, Any]]) -> None:
+    """A current job is a tie of weight 1, a past one 0.5."""
     for row in rows:
-        a, b = prefix[0] + row["source"], prefix[1] + row["target"]
+        a, b = EXPERT_PREFIX + row["source"], ORG_PREFIX + row["target"]
         if a not in net.nodes or b not in net.nodes:
             continue  # an end outside the province
-        key = (a, b) if a < b else (b, a)
-        tie = net.edges.setdefault(
-            key, {"weight": 0.0, "projects": 0, "publications": 0, "employment": 0, "last_year": None}
+        tie = net.edges.setdefault((a, b) if a < b else (b, a), new_tie())
+        tie["weight"] += 1.0 if row["current"] else 0.5
+        tie["employment"] += 1
+
+
+class TieSource(Protocol):
+    """Reads the ties that projects and papers make into `net.edges` (nodes are already in `net`)."""
+
+    def experts(self, graph: Graph, net: Network, params: dict[str, Any]) -> None: ...
+
+    def organizations(self, graph: Graph, net: Network, params: dict[str, Any]) -> None: ...
+
+    def experts_organizations(self, graph: Graph, net: Network, params: dict[str, Any]) -> None: ...
+
+
+class MemberListTies:
+    """One row per project or paper with its members; the pairs are formed in numpy."""
+
+    def experts(self, graph: Graph, net: Network, params: dict[str, Any]) -> None:
+        made_by = ((PROJECT_MEMBER_LISTS, "projects"), (PUBLICATION_AUTHOR_LISTS, "publications"))
+        for query, count_key in made_by:
+            pairs = PairInstances(net.nodes)
+            pairs.add_within((row["year"], row["members"]) for row in graph.read(query, params))
+            pairs.merge_into(net.edges, count_key, net.as_of)
+
+    def organizations(self, graph: Graph, net: Network, params: dict[str, Any]) -> None:
+        pairs = PairInstances(net.nodes)
+        rows = graph.read(PROJECT_PARTNER_LISTS, params)
+        pairs.add_within((row["year"], row["members"]) for row in rows)
+        pairs.merge_into(net.edges, "projects", net.as_of)
+
+    def experts_organizations(self, graph: Graph, net: Network, params: dict[str, Any]) -> None:
+        pairs = PairInstances(net.nodes)
+        rows = graph.read(PROJECT_MEMBER_AND_PARTNER_LISTS, params)
+        pairs.add_across(
+            ((row["year"], row["experts"], row["organizations"]) for row in rows), (EXPERT_PREFIX, ORG_PREFIX)
         )
-        years = row.get("years")
-        if years is None:  # employment
-            tie["weight"] += 1.0 if row["current"] else 0.5
-            tie["employment"] += 1
-            continue
-        # collect() drops nulls: items without a year are the difference, at one half-life each.
-        unknown = int(row["items"]) - len(years)
-        tie["weight"] += sum(recency(y, net.as_of) for y in years) + unknown * recency(None, net.as_of)
-        tie[count_key] += int(row["items"])
-        known = [int(y) for y in years if y is not None]
-        if known:
-            tie["last_year"] = max([*known, tie["last_year"] or 0])
+        pairs.merge_into(net.edges, "projects", net.as_of)
+
+
+MEMBER_LISTS = MemberListTies()
 
 
 def _keep_nodes(net: Network, flt: NetworkFilter, own: dict[str, bool]) -> None:
@@ -166,35 +198,41 @@ def _expert_nodes(graph: Graph, params: dict[str, Any]) -> dict[str, tuple[dict[
 
 
 def _organization_nodes(graph: Graph, params: dict[str, Any]) -> dict[str, tuple[dict[str, Any], bool]]:
+    fields = {row["id"]: row["fields"] for row in graph.read(ORGANIZATION_FIELDS)}
     out: dict[str, tuple[dict[str, Any], bool]] = {}
     for row in graph.read(ORGANIZATION_NODES, params):
         own = bool(row.pop("own_match"))
-        attrs = {**row, "org_kind": row["kind"], "fields": sorted(set(row["fields"]))}
+        attrs = {**row, "org_kind": row["kind"], "fields": sorted(set(fields.get(row["id"], [])))}
         attrs["kind"] = "organization"
         out[row["id"]] = (attrs, own)
     return out
 
 
-def _expert_network(graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any]) -> Network:
+def _expert_network(
+    graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any], ties: TieSource
+) -> Network:
     net = Network(ProjectionKind.EXPERT, flt, as_of)
     found = _expert_nodes(graph, params)
     net.nodes = {node_id: attrs for node_id, (attrs, _) in found.items()}
-    _add_ties(net, graph.read(EXPERT_PROJECT_TIES, params), "projects")
-    _add_ties(net, graph.read(EXPERT_PAPER_TIES, params), "publications")
+    ties.experts(graph, net, params)
     _keep_nodes(net, flt, {node_id: own for node_id, (_, own) in found.items()})
     return net
 
 
-def _organization_network(graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any]) -> Network:
+def _organization_network(
+    graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any], ties: TieSource
+) -> Network:
     net = Network(ProjectionKind.ORGANIZATION, flt, as_of)
     found = _organization_nodes(graph, params)
     net.nodes = {node_id: attrs for node_id, (attrs, _) in found.items()}
-    _add_ties(net, graph.read(ORGANIZATION_TIES, params), "projects")
+    ties.organizations(graph, net, params)
     _keep_nodes(net, flt, {node_id: own for node_id, (_, own) in found.items()})
     return net
 
 
-def _expert_org_network(graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any]) -> Network:
+def _expert_org_network(
+    graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any], ties: TieSource
+) -> Network:
     """Bipartite; ids carry a prefix (E:, O:) because an expert and a body may share a code."""
     net = Network(ProjectionKind.EXPERT_ORGANIZATION, flt, as_of)
     own: dict[str, bool] = {}
@@ -205,17 +243,18 @@ def _expert_org_network(graph: Graph, flt: NetworkFilter, as_of: int, params: di
         for node_id, (attrs, matched) in found.items():
             net.nodes[prefix + node_id] = {**attrs, "ref": node_id}
             own[prefix + node_id] = matched
-    prefixes = (EXPERT_PREFIX, ORG_PREFIX)
     if flt.sector is None and flt.field is None:  # employment has no sector or field of its own
-        _add_ties(net, graph.read(EXPERT_EMPLOYMENT), "employment", prefix=prefixes)
-    _add_ties(net, graph.read(EXPERT_ORG_PROJECT_TIES, params), "projects", prefix=prefixes)
+        _add_employment(net, graph.read(EXPERT_EMPLOYMENT))
+    ties.experts_organizations(graph, net, params)
     _keep_nodes(net, flt, own)
     return net
 
 
-def _sector_network(graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any]) -> Network:
+def _sector_network(
+    graph: Graph, flt: NetworkFilter, as_of: int, params: dict[str, Any], ties: TieSource
+) -> Network:
     """Sectors tied by the expert ties that cross them; weight and count of those ties."""
-    experts = _expert_network(graph, flt, as_of, params)
+    experts = _expert_network(graph, flt, as_of, params, ties)
     net = Network(ProjectionKind.SECTOR, flt, as_of)
     for s in SECTORS:
         members = sum(1 for a in experts.nodes.values() if a.get("sector") == s.code)
@@ -251,7 +290,14 @@ _BUILDERS = {
 }
 
 
-def project(graph: Graph, kind: ProjectionKind, flt: NetworkFilter, as_of: int | None = None) -> Network:
+def project(
+    graph: Graph,
+    kind: ProjectionKind,
+    flt: NetworkFilter,
+    as_of: int | None = None,
+    *,
+    ties: TieSource = MEMBER_LISTS,
+) -> Network:
     """Read one projection out of the graph; `flt` must have passed `filters.check_filter`."""
     year = as_of if as_of is not None else date.today().year
-    return _BUILDERS[kind](graph, flt, year, cypher_params(graph, flt))
+    return _BUILDERS[kind](graph, flt, year, cypher_params(graph, flt), ties)
