@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.settings import RankingSettings
+from queries.filters import EXPERT_FILTER
 
 LEXICAL_PROFILE: LiteralString = """
 CALL db.index.fulltext.queryNodes('expert_text', $q, {limit: $k}) YIELD node, score
@@ -85,14 +86,38 @@ CALL db.index.fulltext.queryNodes('field_text', $q, {limit: 25}) YIELD node AS f
 WITH f, score WHERE f:Field
 RETURN f.code AS code, score
 """
-# The experts of those fields' subtrees; `raw` < 0 marks a field the caller named.
-FIELD_EXPERTS: LiteralString = """
-UNWIND $fields AS fx
-MATCH (f:Field {code: fx.code})
-MATCH (e:Expert)-[h:HAS_EXPERTISE]->(sub:Field)-[path:SUBFIELD_OF*0..3]->(f)
-RETURN e.id AS expert_id, 'field' AS kind, fx.raw AS raw, f.code AS ref, f.name_vi AS label,
-       sub.code AS sub, size(path) AS depth, coalesce(h.confidence, 1.0) AS confidence
+# Which of the query's fields (`$codes`) the given experts hold, directly or through a subfield.
+# Bounded by the pool: an expert holds a few fields, each with at most three ancestors.
+FIELD_OF_EXPERTS: LiteralString = """
+UNWIND $ids AS eid
+MATCH (e:Expert {id: eid})-[h:HAS_EXPERTISE]->(sub:Field)-[path:SUBFIELD_OF*0..3]->(f:Field)
+WHERE f.code IN $codes
+RETURN e.id AS expert_id, f.code AS ref, f.name_vi AS label, sub.code AS sub, size(path) AS depth,
+       coalesce(h.confidence, 1.0) AS confidence
 """
+# Experts the field tree alone reaches (no other signal found them): at most $cap, filtered here, the
+# strongest link first (field strength x subfield discount x confidence), then title and degree (the
+# part of standing a node holds). A field has thousands of experts; ranking all of them is what made
+# the search take seconds at 100,000 experts.
+FIELD_ONLY_EXPERTS: LiteralString = (
+    """
+UNWIND $fields AS fx
+MATCH (f:Field {code: fx.code})<-[path:SUBFIELD_OF*0..3]-(:Field)<-[h:HAS_EXPERTISE]-(e:Expert)
+WHERE NOT e.id IN $pool
+WITH e, max(fx.strength * $discount ^ size(path) * coalesce(h.confidence, 1.0)) AS strength
+"""
+    + EXPERT_FILTER
+    + """
+WITH e, strength, CASE
+  WHEN e.academic_title = 'GS' THEN $title_gs
+  WHEN e.academic_title = 'PGS' THEN $title_pgs
+  WHEN e.degree IN $doctoral THEN $degree_doctor
+  WHEN e.degree IN $master THEN $degree_master
+  WHEN e.degree IS NOT NULL THEN $degree_other
+  ELSE 0.0 END AS title_degree
+RETURN e.id AS id ORDER BY strength DESC, title_degree DESC, id LIMIT $cap
+"""
+)
 
 
 @dataclass(frozen=True)
@@ -210,13 +235,21 @@ def _combine(kinds: dict[str, dict[str, Item]], weights: dict[str, float], total
     return Signal(min(1.0, score), items)
 
 
-def field_signal(rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, Signal]:
-    """Field-tree relevance: a named field counts 1, a keyword match relative to the best one, and
-    each level down the tree multiplies by `subfield_discount`."""
-    best = max((r["raw"] for r in rows), default=0.0)
+def field_strengths(matched: dict[str, float]) -> dict[str, float]:
+    """Each query field's strength in [0, 1]: a named field (raw < 0) counts 1, a keyword match
+    relative to the best keyword match."""
+    best = max(matched.values(), default=0.0)
+    return {code: 1.0 if raw < 0 else (raw / best if best > 0 else 0.0) for code, raw in matched.items()}
+
+
+def field_signal(
+    rows: list[dict[str, Any]], strengths: dict[str, float], ranking: RankingSettings
+) -> dict[str, Signal]:
+    """Field-tree relevance: the field's strength (`field_strengths`), times `subfield_discount`
+    for each level down the tree and the confidence of the expertise link."""
     per: dict[str, dict[str, Item]] = defaultdict(dict)
     for r in rows:
-        base = 1.0 if r["raw"] < 0 else (r["raw"] / best if best > 0 else 0.0)
+        base = strengths.get(r["ref"], 0.0)
         strength = base * ranking.subfield_discount ** r["depth"] * float(r["confidence"])
         detail = None if r["depth"] == 0 else f"qua chuyên ngành con {r['sub']}"
         kept = per[r["expert_id"]].get(r["ref"])
