@@ -43,8 +43,10 @@ def test_pages_put_together_are_the_one_long_page(demo_graph: Graph) -> None:
 
 
 def test_named_field_reaches_experts_no_text_finds(demo_graph: Graph) -> None:
-    page = match_experts(demo_graph, "qqqxxzz", fields=["401"], limit=10)
-    assert page.hits and page.total <= get_ranking().field_hits
+    # A floor no cosine reaches: neither words nor meaning find anyone, only the named field.
+    ranking = get_ranking().model_copy(update={"semantic_floor": 0.999})
+    page = match_experts(demo_graph, "qqqxxzz", fields=["401"], limit=10, ranking=ranking)
+    assert page.hits and 0 < page.total <= ranking.field_hits
     rows = demo_graph.read(FIELD_TREE_OF, {"ids": [h.id for h in page.hits], "code": "401"})
     assert all(r["holds"] for r in rows)
     assert all(h.components["field"] > 0 and h.components["lexical"] == 0 for h in page.hits)
@@ -52,7 +54,7 @@ def test_named_field_reaches_experts_no_text_finds(demo_graph: Graph) -> None:
 
 
 def test_field_tree_experts_come_filtered_and_capped(demo_graph: Graph) -> None:
-    ranking = get_ranking().model_copy(update={"field_hits": 7})
+    ranking = get_ranking().model_copy(update={"field_hits": 7, "semantic_floor": 0.999})
     page = match_experts(
         demo_graph,
         "qqqxxzz",
