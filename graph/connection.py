@@ -7,7 +7,7 @@ run twice (MERGE, not CREATE).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString, TypeVar
 
@@ -62,6 +62,16 @@ class Graph:
     def read(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
         def work(tx: ManagedTransaction) -> list[Row]:
             return [record.data() for record in tx.run(query, dict(params or {}))]
+
+        with self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(work)
+
+    def read_many(self, statements: Sequence[tuple[LiteralString, Mapping[str, Any]]]) -> list[list[Row]]:
+        """Several reads in one transaction: one session and one commit instead of one per read,
+        which is a fair part of a fast query's time."""
+
+        def work(tx: ManagedTransaction) -> list[list[Row]]:
+            return [[record.data() for record in tx.run(query, dict(params))] for query, params in statements]
 
         with self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(work)

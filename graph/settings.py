@@ -246,6 +246,9 @@ class RankingSettings(BaseSettings):
     # Candidate pools: hits taken from each index before the roll-up.
     lexical_hits: int = Field(default=300, ge=10)
     vector_hits: int = Field(default=150, ge=10)
+    # Experts that only the field tree reaches (a field has thousands): at most this many join the
+    # pool, strongest field link first, then title and degree (docs/ranking.md).
+    field_hits: int = Field(default=200, ge=0)
 
     # Leading experts: a leader's field score must reach this bar (see docs/ranking.md).
     leader_bar: float = Field(default=0.5, ge=0, le=1)

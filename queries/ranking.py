@@ -11,11 +11,15 @@ Ties break on the expert id, so paging is stable.
 
 from __future__ import annotations
 
+import math
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, LiteralString
 
 from graph.connection import Graph
 from graph.embeddings import cached_query
+from graph.schema import ACTIVE_ASSIGNMENT_STATUSES, DOCTORAL_DEGREES, MASTER_DEGREES
 from graph.settings import RankingSettings, get_ranking
 from graph.text import normalize
 from queries import lucene
@@ -23,22 +27,32 @@ from queries.filters import (
     BROWSE_CARDS,
     BROWSE_TOTAL,
     CARDS,
-    FILTER_IDS,
     ExpertFilters,
     filter_params,
     reference_year,
 )
 from queries.relevance import (
-    FIELD_EXPERTS,
-    FIELDS_BY_TEXT,
-    LEXICAL_ALL,
-    SEMANTIC_ALL,
-    SEMANTIC_FOR_IDS,
+    FIELD_ONLY_SCORES,
+    FIELD_ROWS,
+    FIELD_SCORES,
+    FIELD_TREE,
+    FIELDS_AND_TREE,
+    LEXICAL_ROWS,
+    LEXICAL_SCORES,
+    SEMANTIC_FOR_IDS_ROWS,
+    SEMANTIC_FOR_IDS_SCORES,
+    SEMANTIC_ROWS,
+    SEMANTIC_SCORES,
     Signal,
     field_signal,
+    field_strengths,
     roll_up,
+    scores_of,
+    subfield_strengths,
+    weights_param,
 )
 from queries.standing import Standing, standings
+from queries.standing import ceiling as standing_ceiling
 
 SIGNALS = ("lexical", "semantic", "field", "standing")
 SHOWN_EVIDENCE = 10
@@ -91,59 +105,243 @@ def _weights(ranking: RankingSettings, lexical_only: bool) -> dict[str, float]:
     }
 
 
-def _signals(
+class Stages:
+    """Wall time of each stage of one ranking, in ms, when the caller asks (bench/search.py)."""
+
+    def __init__(self, sink: dict[str, float] | None) -> None:
+        self.sink = sink
+        self.last = time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        if self.sink is not None:
+            now = time.perf_counter()
+            self.sink[stage] = self.sink.get(stage, 0.0) + (now - self.last) * 1000
+            self.last = now
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """The candidate pool (filtered) and each signal's score per expert, with what it takes to
+    widen the pool through the field tree and to rebuild the items behind the scores for the
+    experts shown; `about`: the fields the query is about (named by the caller, or matched by the
+    text at least half as well as the best match)."""
+
+    scores: dict[str, dict[str, float]]
+    about: list[str]
+    pool: list[str]
+    query: str | None
+    vector: list[float] | None
+    strengths: dict[str, float]  # query field -> strength
+    subs: dict[str, dict[str, float]]  # subfield -> {query field: strength}
+    expand: list[str]  # fields whose experts may join the pool through the tree alone
+    params: dict[str, Any]  # the filters
+    ids_mode: bool
+    about_subs: list[str] | None  # `about` with every subfield; None: all work counts for standing
+    ceilings: dict[str, float]  # the most standing each candidate could have (standing.ceiling)
+
+
+# The query is embedded in this thread while the full-text statements run in the server.
+_EMBEDDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
+
+
+def _relevance(
     graph: Graph,
     text: str,
     fields: list[str],
-    ids: list[str] | None,
+    filters: ExpertFilters,
     ranking: RankingSettings,
     year: int,
     lexical_only: bool,
-) -> tuple[dict[str, dict[str, Signal]], list[str]]:
-    """The three relevance signals per expert, and the fields the query is about (named by the
-    caller, or matched by the text at least half as well as the best match)."""
+    stages: Stages,
+) -> Relevance:
+    """Every signal from a bounded pool: the top hits of each index; filters apply here, before
+    any per-expert evidence is read."""
+    ids = list(filters.ids) if filters.ids is not None else None
     query = lucene.build_both(text)
-    found: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
-    if query is not None:
-        rows = graph.read(LEXICAL_ALL, {"q": query, "k": ranking.lexical_hits})
-        found["lexical"] = roll_up("lexical", rows, ranking, year, absolute=False)
-    if lexical_only:
-        return found, fields
-    if text.strip():
+    w = weights_param(ranking, year)
+    pending: Future[tuple[float, ...]] | None = None
+    if not lexical_only and text.strip():
         # Case and tone-mark style carry no meaning here: "NÔNG NGHIỆP", "nông nghiệp" are one query.
-        vector = list(cached_query(normalize(text).lower()[: ranking.query_embed_chars]))
-        if ids is not None:
-            rows = graph.read(SEMANTIC_FOR_IDS, {"ids": ids, "vector": vector})
-        else:
-            rows = graph.read(SEMANTIC_ALL, {"vector": vector, "k": ranking.vector_hits})
-        found["semantic"] = roll_up("semantic", rows, ranking, year, absolute=True)
-    matched = {code: -1.0 for code in fields}
+        pending = _EMBEDDER.submit(cached_query, normalize(text).lower()[: ranking.query_embed_chars])
+    scores: dict[str, dict[str, float]] = {"lexical": {}, "semantic": {}, "field": {}}
+    tree: list[dict[str, Any]] = []
     if query is not None:
-        for r in graph.read(FIELDS_BY_TEXT, {"q": query}):
-            matched.setdefault(r["code"], r["score"])
-    if matched:
-        rows = graph.read(FIELD_EXPERTS, {"fields": [{"code": c, "raw": s} for c, s in matched.items()]})
-        found["field"] = field_signal(rows, ranking)
+        statements: list[tuple[LiteralString, dict[str, Any]]] = [
+            (LEXICAL_SCORES, {"q": query, "k": ranking.lexical_hits, "ids": None, "w": w})
+        ]
+        if not lexical_only:
+            statements.append((FIELDS_AND_TREE, {"q": query, "named": fields}))
+        results = graph.read_many(statements)
+        scores["lexical"] = scores_of(results[0])
+        tree = results[1] if not lexical_only else []
+    elif fields and not lexical_only:
+        tree = graph.read(FIELD_TREE, {"codes": fields})
+    matched = {code: -1.0 for code in fields}
+    if tree and "matched" in tree[0]:
+        for code, score in zip(tree[0]["matched"], tree[0]["scores"], strict=True):
+            matched.setdefault(code, score)
+    stages.done("lexical")
+    vector = None
+    if pending is not None:
+        vector = list(pending.result())
+        stages.done("embedding (wait)")
+        if ids is not None:
+            rows = graph.read(SEMANTIC_FOR_IDS_SCORES, {"ids": ids, "vector": vector, "w": w})
+        else:
+            rows = graph.read(
+                SEMANTIC_SCORES, {"vector": vector, "k": ranking.vector_hits, "ids": None, "w": w}
+            )
+        scores["semantic"] = scores_of(rows)
+        stages.done("semantic")
     best = max(matched.values(), default=0.0)
     about = fields or sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
-    return found, about
+    strengths = field_strengths(matched) if not lexical_only else {}
+    subs = subfield_strengths(tree, strengths, ranking)
+    pool = sorted(set(ids) if ids is not None else {e for per in scores.values() for e in per})
+    params = filter_params(graph, filters, ranking)
+    ceilings: dict[str, float] = {}
+    if not lexical_only or not filters.empty:
+        rows = graph.read(
+            FIELD_SCORES,
+            {
+                **params,
+                "pool": pool,
+                "subs": subs,
+                "sub_codes": sorted(subs),
+                "td": _title_degree_param(ranking),
+            },
+        )
+        found = scores_of(rows)
+        pool = list(found)
+        scores["field"] = {eid: score for eid, score in found.items() if score > 0}
+        ceilings = _ceilings(rows, ranking)
+    stages.done("field and filters")
+    expand = about if ids is None and subs and ranking.field_hits > 0 else []
+    about_subs = sorted({sub for sub, codes in subs.items() if any(c in about for c in codes)})
+    return Relevance(
+        scores,
+        about,
+        pool,
+        query,
+        vector,
+        strengths,
+        subs,
+        expand,
+        params,
+        ids is not None,
+        about_subs if about else None,
+        ceilings,
+    )
 
 
-def _combine(
-    card: dict[str, Any],
-    signals: dict[str, dict[str, Signal]],
+def _ceilings(rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, float]:
+    """Each expert's standing ceiling from the hints of FIELD_SCORES / FIELD_ONLY_SCORES."""
+    if not rows:
+        return {}
+    r = rows[0]
+    return {eid: standing_ceiling(td, ranking) for eid, td in zip(r["ids"], r["title_degree"], strict=True)}
+
+
+def _field_only(
+    graph: Graph, rel: Relevance, ranking: RankingSettings
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Up to `field_hits` experts outside the pool that the field tree reaches, with their field
+    relevance and standing ceilings."""
+    rows = graph.read(
+        FIELD_ONLY_SCORES,
+        {
+            **rel.params,
+            "expand": rel.expand,
+            "pool": rel.pool,
+            "strengths": rel.strengths,
+            "discount": ranking.subfield_discount,
+            "cap": ranking.field_hits,
+            "td": _title_degree_param(ranking),
+            "subs": rel.subs,
+            "sub_codes": sorted(rel.subs),
+        },
+    )
+    return scores_of(rows), _ceilings(rows, ranking)
+
+
+def _signals_of(
+    graph: Graph, rel: Relevance, chosen: list[str], ranking: RankingSettings, year: int
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Signal]]]:
+    """Cards of the chosen experts and the items behind their signals, in one transaction: the same
+    statements as the ranking, restricted to these experts and returning item rows."""
+    w = weights_param(ranking, year)
+    statements: list[tuple[LiteralString, dict[str, Any]]] = [
+        (CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
+    ]
+    names = []
+    if rel.query is not None:
+        statements.append((LEXICAL_ROWS, {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w}))
+        names.append("lexical")
+    if rel.vector is not None:
+        if rel.ids_mode:
+            statements.append((SEMANTIC_FOR_IDS_ROWS, {"ids": chosen, "vector": rel.vector, "w": w}))
+        else:
+            statements.append(
+                (SEMANTIC_ROWS, {"vector": rel.vector, "k": ranking.vector_hits, "ids": chosen, "w": w})
+            )
+        names.append("semantic")
+    if rel.strengths:
+        statements.append((FIELD_ROWS, {"ids": chosen, "codes": sorted(rel.strengths)}))
+        names.append("field")
+    results = graph.read_many(statements)
+    cards = {c["id"]: c for c in results[0]}
+    signals: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
+    for name, rows in zip(names, results[1:], strict=True):
+        if name == "field":
+            signals[name] = field_signal(rows, rel.strengths, ranking)
+        else:
+            signals[name] = roll_up(name, rows, ranking)
+    return cards, signals
+
+
+def _title_degree_param(ranking: RankingSettings) -> dict[str, Any]:
+    """`$td` of FIELD_SCORES: standing's title and degree part, which orders field-only experts."""
+    return {
+        "gs": ranking.title_gs,
+        "pgs": ranking.title_pgs,
+        "doctor": ranking.degree_doctor,
+        "master_degree": ranking.degree_master,
+        "other": ranking.degree_other,
+        "doctoral": sorted(DOCTORAL_DEGREES),
+        "master": sorted(MASTER_DEGREES),
+    }
+
+
+def _score(
+    eid: str,
+    scores: dict[str, dict[str, float]],
     standing: Standing | None,
     weights: dict[str, float],
     ranking: RankingSettings,
-) -> RankedExpert:
-    eid = card["id"]
+) -> tuple[dict[str, float], float]:
+    """Each signal's contribution to the score, and the gate standing passed through."""
     total = sum(weights.values()) or 1.0
-    parts = {name: signals[name][eid].score if eid in signals[name] else 0.0 for name in signals}
+    parts = {name: per.get(eid, 0.0) for name, per in scores.items()}
     relevance_weight = sum(weights[n] for n in parts) or 1.0
     relevance = sum(weights[n] * parts[n] for n in parts) / relevance_weight
     gate = min(1.0, relevance / ranking.relevance_gate)
     components = {n: weights[n] * parts[n] / total for n in parts}
     components["standing"] = weights["standing"] * gate * (standing.score if standing else 0.0) / total
+    return components, gate
+
+
+def _explain(
+    card: dict[str, Any],
+    scores: dict[str, dict[str, float]],
+    signals: dict[str, dict[str, Signal]],
+    standing: Standing | None,
+    weights: dict[str, float],
+    ranking: RankingSettings,
+) -> RankedExpert:
+    """The result with its explanation: built only for the experts that are returned."""
+    eid = card["id"]
+    components, gate = _score(eid, scores, standing, weights, ranking)
+    total = sum(weights.values()) or 1.0
     evidence: list[Evidence] = []
     for name, per_expert in signals.items():
         if eid in per_expert:
@@ -168,6 +366,99 @@ def _combine(
     return RankedExpert(card, round(score, 4), {n: round(v, 4) for n, v in components.items()}, shown)
 
 
+@dataclass(frozen=True)
+class _Order:
+    """The best candidates by exact score (rounded as shown), with their standing, best first."""
+
+    total: int
+    ranked: list[tuple[str, Standing | None]]
+    relevance: Relevance
+    weights: dict[str, float]
+    year: int
+
+
+def _order(
+    graph: Graph,
+    text: str,
+    fields: list[str],
+    filters: ExpertFilters,
+    depth: int | None,
+    ranking: RankingSettings,
+    lexical_only: bool,
+    stages: Stages,
+) -> _Order:
+    """Standing needs the expert's work, so it is read best-relevance first, in chunks, until no
+    remaining expert could still enter the top `depth`: standing adds at most
+    w_standing x gate / Σw, and the gate is known from relevance alone. Experts that only the field
+    tree reaches score at most `field_only_ceiling`; they are read (up to `field_hits`) only when
+    the page's last score is not above that. Within the pool, the result is exact."""
+    year = reference_year(ranking)
+    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, stages)
+    scores = rel.scores
+    weights = _weights(ranking, lexical_only)
+    total_weight = sum(weights.values()) or 1.0
+    relevance_weight = sum(weights[n] for n in scores) or 1.0
+
+    def relevance_part(eid: str) -> float:
+        return sum(weights[n] * per.get(eid, 0.0) for n, per in scores.items()) / total_weight
+
+    def ceiling(part: float, most_standing: float = 1.0) -> float:
+        gate = min(1.0, part * total_weight / relevance_weight / ranking.relevance_gate)
+        return part + weights["standing"] * gate * most_standing / total_weight
+
+    def expert_ceiling(eid: str) -> float:
+        return ceiling(relevance_part(eid), rel.ceilings.get(eid, 1.0))
+
+    ranked: list[tuple[float, str, Standing | None]] = []
+
+    def rank(candidates: list[str]) -> None:
+        order = sorted(candidates, key=lambda eid: (-expert_ceiling(eid), eid))
+        chunk = (depth or len(order)) + 50
+        for start in range(0, len(order), chunk):
+            batch = order[start : start + chunk]
+            standing = {} if lexical_only else standings(graph, batch, ranking, year, rel.about_subs)
+            for eid in batch:
+                components, _ = _score(eid, scores, standing.get(eid), weights, ranking)
+                ranked.append((round(sum(components.values()), 4), eid, standing.get(eid)))
+            ranked.sort(key=lambda r: (-r[0], r[1]))
+            rest = start + chunk
+            kth = ranked[depth - 1][0] if depth is not None and len(ranked) >= depth else None
+            if kth is not None and rest < len(order) and expert_ceiling(order[rest]) < kth - 1e-4:
+                break
+
+    rank(rel.pool)
+    total = len(rel.pool)
+    stages.done("standing")
+    if rel.expand:
+        # The best field relevance an expert could have: holding every query field.
+        most_field = 1.0 - math.prod(1.0 - 0.999 * s for s in rel.strengths.values())
+        field_only_ceiling = ceiling(weights["field"] * most_field / total_weight)
+        kth = ranked[depth - 1][0] if depth is not None and len(ranked) >= depth else None
+        if kth is None or kth <= field_only_ceiling + 1e-4:
+            extra, extra_ceilings = _field_only(graph, rel, ranking)
+            scores["field"].update({eid: score for eid, score in extra.items() if score > 0})
+            rel.ceilings.update(extra_ceilings)
+            rank(list(extra))
+            total += len(extra)
+            stages.done("field tree only")
+    top = ranked[:depth] if depth is not None else ranked
+    return _Order(total, [(eid, st) for _, eid, st in top], rel, weights, year)
+
+
+def _results(
+    graph: Graph, order: _Order, chosen: list[tuple[str, Standing | None]], ranking: RankingSettings
+) -> list[RankedExpert]:
+    """Cards and explanations of the chosen experts."""
+    if not chosen:
+        return []
+    cards, signals = _signals_of(graph, order.relevance, [eid for eid, _ in chosen], ranking, order.year)
+    return [
+        _explain(cards[eid], order.relevance.scores, signals, st, order.weights, ranking)
+        for eid, st in chosen
+        if eid in cards
+    ]
+
+
 def score_experts(
     graph: Graph,
     text: str,
@@ -179,43 +470,21 @@ def score_experts(
     lexical_only: bool = False,
 ) -> Scored:
     """The best `depth` (default: all) experts the text or the named fields reach and the filters
-    keep, best first, and how many there are.
+    keep, best first, and how many there are (the candidate pool: docs/ranking.md).
 
-    Standing needs a read per expert, so it is computed best-relevance first, in chunks, until no
-    remaining expert could still enter the top `depth`: standing adds at most w_standing / Σw, so
-    one whose relevance part plus that is below the depth-th score cannot. The result is exact.
     With `filters.ids`, exactly those experts are scored (semantic relevance computed directly)."""
     ranking = ranking or get_ranking()
-    filters = filters or ExpertFilters()
-    fields = list(fields or [])
-    year = reference_year(ranking)
-    ids = list(filters.ids) if filters.ids is not None else None
-    signals, about = _signals(graph, text, fields, ids, ranking, year, lexical_only)
-    pool = sorted(set(ids) if ids is not None else {e for per in signals.values() for e in per})
-    params = filter_params(graph, filters, ranking)
-    if not filters.empty:
-        pool = [r["id"] for r in graph.read(FILTER_IDS, {**params, "pool": pool})]
-    weights = _weights(ranking, lexical_only)
-    total_weight = sum(weights.values()) or 1.0
-
-    def relevance_part(eid: str) -> float:
-        return sum(weights[n] * per[eid].score for n, per in signals.items() if eid in per) / total_weight
-
-    order = sorted(pool, key=lambda eid: (-relevance_part(eid), eid))
-    most_standing = weights["standing"] / total_weight
-    chunk = (depth or len(order)) + 50
-    ranked: list[RankedExpert] = []
-    for start in range(0, len(order), chunk):
-        batch = order[start : start + chunk]
-        cards = graph.read(CARDS, {"ids": batch, "active": params["active"]})
-        standing = {} if lexical_only else standings(graph, batch, ranking, year, about or None)
-        ranked += [_combine(c, signals, standing.get(c["id"]), weights, ranking) for c in cards]
-        ranked.sort(key=lambda r: (-r.score, r.id))
-        rest = start + chunk
-        kth = ranked[depth - 1].score if depth is not None and len(ranked) >= depth else None
-        if kth is not None and rest < len(order) and relevance_part(order[rest]) + most_standing < kth - 1e-4:
-            break
-    return Scored(len(order), ranked[:depth] if depth is not None else ranked)
+    order = _order(
+        graph,
+        text,
+        list(fields or []),
+        filters or ExpertFilters(),
+        depth,
+        ranking,
+        lexical_only,
+        Stages(None),
+    )
+    return Scored(order.total, _results(graph, order, order.ranked, ranking))
 
 
 def rank_experts(
@@ -228,8 +497,11 @@ def rank_experts(
     offset: int = 0,
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> RankedPage:
-    """One page of ranked experts; with neither text nor fields, the filtered experts by name."""
+    """One page of ranked experts; with neither text nor fields, the filtered experts by name.
+
+    `timings`, when given, receives the milliseconds each stage took (bench/search.py)."""
     ranking = ranking or get_ranking()
     filters = filters or ExpertFilters()
     if lucene.build(text) is None and not fields and filters.ids is None:
@@ -237,13 +509,8 @@ def rank_experts(
         total = graph.read(BROWSE_TOTAL, params)[0]["total"]
         cards = graph.read(BROWSE_CARDS, {**params, "offset": offset, "limit": limit})
         return RankedPage(total, [RankedExpert(c, 0.0, dict.fromkeys(SIGNALS, 0.0)) for c in cards])
-    scored = score_experts(
-        graph,
-        text,
-        fields=fields,
-        filters=filters,
-        depth=offset + limit,
-        ranking=ranking,
-        lexical_only=lexical_only,
-    )
-    return RankedPage(scored.total, scored.ranked[offset : offset + limit])
+    stages = Stages(timings)
+    order = _order(graph, text, list(fields or []), filters, offset + limit, ranking, lexical_only, stages)
+    hits = _results(graph, order, order.ranked[offset : offset + limit], ranking)
+    stages.done("cards and explanation")
+    return RankedPage(order.total, hits)

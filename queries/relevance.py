@@ -10,6 +10,11 @@ Each signal is a score in [0, 1] per expert with the items behind it:
 Project items are weighted by the expert's role, the project's level and its recency. Several items of
 one kind combine as a noisy-or (1 - Π(1 - s)), so many weak matches never outweigh one strong one,
 and kinds are averaged with the `kind_*` weights.
+
+Every statement computes item strengths in the server and comes in two shapes: `*_SCORES` rolls them
+up per expert there and returns two lists (ids, scores), because decoding thousands of rows costs the
+Python driver ~30 µs each; `*_ITEMS` returns the item rows of a few experts (`$ids`) for the
+explanation, rolled up by `roll_up` the same way.
 """
 
 from __future__ import annotations
@@ -20,78 +25,250 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from graph.settings import RankingSettings
+from queries.filters import EXPERT_FILTER
 
-LEXICAL_PROFILE: LiteralString = """
-CALL db.index.fulltext.queryNodes('expert_text', $q, {limit: $k}) YIELD node, score
-RETURN node.id AS expert_id, 'profile' AS kind, score AS raw, node.id AS ref,
-       coalesce(node.topics_text, node.name) AS label, null AS role, null AS level, null AS year
+# Hits of one index, each divided by the best hit: `h.n` the node, `s` in (0, 1].
+_NORMALIZED: LiteralString = """
+WITH collect({n: node, s: score}) AS hits
+WITH hits, reduce(b = 0.0, h IN hits | CASE WHEN h.s > b THEN h.s ELSE b END) AS best
+UNWIND hits AS h
 """
-LEXICAL_PROJECTS: LiteralString = """
-CALL db.index.fulltext.queryNodes('project_text', $q, {limit: $k}) YIELD node AS p, score
-MATCH (e:Expert)-[m:MEMBER_OF]->(p)
-RETURN e.id AS expert_id, 'project' AS kind, score AS raw, p.code AS ref, p.title AS label,
-       m.role AS role, p.level AS level, coalesce(p.end_year, p.start_year) AS year
+# Role x level x recency of `m`:MEMBER_OF->`p`, from `$w` (`weights_param`); unknown year: one half-life.
+_PROJECT_WEIGHT: LiteralString = """
+coalesce($w.roles[m.role], $w.roles.member) * coalesce($w.levels[p.level], $w.levels.grassroots)
+  * 0.5 ^ (CASE WHEN y IS NULL THEN 1.0 WHEN $w.year > y THEN ($w.year - y) / $w.half_life ELSE 0.0 END)
 """
-LEXICAL_PUBLICATIONS: LiteralString = """
-CALL db.index.fulltext.queryNodes('publication_text', $q, {limit: $k}) YIELD node AS w, score
-MATCH (e:Expert)-[:AUTHORED]->(w)
-RETURN e.id AS expert_id, 'publication' AS kind, score AS raw, w.id AS ref, w.title AS label,
-       null AS role, null AS level, w.year AS year
+_LEXICAL_PROFILE: LiteralString = (
+    "CALL db.index.fulltext.queryNodes('expert_text', $q, {limit: $k}) YIELD node, score"
+    + _NORMALIZED
+    + """
+WITH h.n AS e, h.s / best AS strength WHERE $ids IS NULL OR e.id IN $ids
+RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
+       coalesce(e.topics_text, e.name) AS label, null AS role, null AS level, null AS year
 """
-# Neo4j's cosine index score is (1 + cos) / 2; the roll-up turns it back into the cosine.
-SEMANTIC_PROFILE: LiteralString = """
-CALL db.index.vector.queryNodes('expert_embedding', $k, $vector) YIELD node, score
-RETURN node.id AS expert_id, 'profile' AS kind, 2 * score - 1 AS raw, node.id AS ref,
-       coalesce(node.topics_text, node.position, node.name) AS label,
-       null AS role, null AS level, null AS year
+)
+_LEXICAL_PROJECTS: LiteralString = (
+    "CALL db.index.fulltext.queryNodes('project_text', $q, {limit: $k}) YIELD node, score"
+    + _NORMALIZED
+    + """
+WITH h.n AS p, h.s / best AS s
+MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
+WITH e, m, p, s, coalesce(p.end_year, p.start_year) AS y
+RETURN e.id AS expert_id, 'project' AS kind, p.code AS ref, s * """
+    + _PROJECT_WEIGHT
+    + """ AS strength,
+       p.title AS label, m.role AS role, p.level AS level, y AS year
 """
-SEMANTIC_PROJECTS: LiteralString = """
-CALL db.index.vector.queryNodes('project_embedding', $k, $vector) YIELD node AS p, score
-MATCH (e:Expert)-[m:MEMBER_OF]->(p)
-RETURN e.id AS expert_id, 'project' AS kind, 2 * score - 1 AS raw, p.code AS ref, p.title AS label,
-       m.role AS role, p.level AS level, coalesce(p.end_year, p.start_year) AS year
+)
+_LEXICAL_PUBLICATIONS: LiteralString = (
+    "CALL db.index.fulltext.queryNodes('publication_text', $q, {limit: $k}) YIELD node, score"
+    + _NORMALIZED
+    + """
+WITH h.n AS w, h.s / best AS strength
+MATCH (e:Expert)-[:AUTHORED]->(w) WHERE $ids IS NULL OR e.id IN $ids
+RETURN e.id AS expert_id, 'publication' AS kind, w.id AS ref, strength,
+       w.title AS label, null AS role, null AS level, w.year AS year
 """
-SEMANTIC_PUBLICATIONS: LiteralString = """
-CALL db.index.vector.queryNodes('publication_embedding', $k, $vector) YIELD node AS w, score
-MATCH (e:Expert)-[:AUTHORED]->(w)
-RETURN e.id AS expert_id, 'publication' AS kind, 2 * score - 1 AS raw, w.id AS ref, w.title AS label,
-       null AS role, null AS level, w.year AS year
+)
+# Neo4j's cosine index score is (1 + cos) / 2; `$w.floor` is the cosine of unrelated text.
+_RESCALE: LiteralString = "((2 * score - 1) - $w.floor) / (1 - $w.floor)"
+_SEMANTIC_PROFILE: LiteralString = (
+    "CALL db.index.vector.queryNodes('expert_embedding', $k, $vector) YIELD node AS e, score "
+    + "WITH e, "
+    + _RESCALE
+    + """ AS strength WHERE strength > 0 AND ($ids IS NULL OR e.id IN $ids)
+RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
+       coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level, null AS year
 """
+)
+_SEMANTIC_PROJECTS: LiteralString = (
+    "CALL db.index.vector.queryNodes('project_embedding', $k, $vector) YIELD node AS p, score "
+    + "WITH p, "
+    + _RESCALE
+    + """ AS s WHERE s > 0
+MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
+WITH e, m, p, s, coalesce(p.end_year, p.start_year) AS y
+RETURN e.id AS expert_id, 'project' AS kind, p.code AS ref, s * """
+    + _PROJECT_WEIGHT
+    + """ AS strength,
+       p.title AS label, m.role AS role, p.level AS level, y AS year
+"""
+)
+_SEMANTIC_PUBLICATIONS: LiteralString = (
+    "CALL db.index.vector.queryNodes('publication_embedding', $k, $vector) YIELD node AS w, score "
+    + "WITH w, "
+    + _RESCALE
+    + """ AS strength WHERE strength > 0
+MATCH (e:Expert)-[:AUTHORED]->(w) WHERE $ids IS NULL OR e.id IN $ids
+RETURN e.id AS expert_id, 'publication' AS kind, w.id AS ref, strength,
+       w.title AS label, null AS role, null AS level, w.year AS year
+"""
+)
 # Scoring named experts directly (match with candidate ids): the same cosines, without the index.
-SEMANTIC_FOR_IDS: LiteralString = """
+_SEMANTIC_FOR_IDS: LiteralString = (
+    """
 UNWIND $ids AS eid
 MATCH (e:Expert {id: eid})
 CALL {
   WITH e
   WITH e WHERE e.embedding IS NOT NULL
-  RETURN 'profile' AS kind, vector.similarity.cosine(e.embedding, $vector) AS sim, e.id AS ref,
-         coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level, null AS year
+  RETURN 'profile' AS kind, vector.similarity.cosine(e.embedding, $vector) AS score, e.id AS ref,
+         coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level,
+         null AS year, 1.0 AS weight
   UNION
   WITH e
   MATCH (e)-[m:MEMBER_OF]->(p:Project) WHERE p.embedding IS NOT NULL
-  RETURN 'project' AS kind, vector.similarity.cosine(p.embedding, $vector) AS sim, p.code AS ref,
-         p.title AS label, m.role AS role, p.level AS level, coalesce(p.end_year, p.start_year) AS year
+  WITH e, m, p, coalesce(p.end_year, p.start_year) AS y
+  RETURN 'project' AS kind, vector.similarity.cosine(p.embedding, $vector) AS score, p.code AS ref,
+         p.title AS label, m.role AS role, p.level AS level, y AS year, """
+    + _PROJECT_WEIGHT
+    + """ AS weight
   UNION
   WITH e
   MATCH (e)-[:AUTHORED]->(w:Publication) WHERE w.embedding IS NOT NULL
-  RETURN 'publication' AS kind, vector.similarity.cosine(w.embedding, $vector) AS sim, w.id AS ref,
-         w.title AS label, null AS role, null AS level, w.year AS year
+  RETURN 'publication' AS kind, vector.similarity.cosine(w.embedding, $vector) AS score, w.id AS ref,
+         w.title AS label, null AS role, null AS level, w.year AS year, 1.0 AS weight
 }
-RETURN e.id AS expert_id, kind, 2 * sim - 1 AS raw, ref, label, role, level, year
+WITH e, kind, ref, label, role, level, year,
+     weight * ((2 * score - 1) - $w.floor) / (1 - $w.floor) AS strength
+WHERE strength > 0
+RETURN e.id AS expert_id, kind, ref, strength, label, role, level, year
 """
+)
+_COLUMNS: LiteralString = " RETURN expert_id, kind, ref, strength, label, role, level, year"
+# Per expert: the best strength of each item, noisy-or within a kind, kinds weighted ($w.kinds,
+# already divided by their sum); two lists, so the driver decodes one record.
+_ROLL_UP: LiteralString = """
+WITH expert_id, kind, ref, max(CASE WHEN strength > 1 THEN 1.0 ELSE strength END) AS s
+WHERE s > 0
+WITH expert_id, kind, reduce(miss = 1.0, x IN collect(s) | miss * (1 - 0.999 * x)) AS miss
+WITH expert_id, sum($w.kinds[kind] * (1 - miss)) AS score
+RETURN collect(expert_id) AS ids, collect(CASE WHEN score > 1 THEN 1.0 ELSE score END) AS scores
+"""
+LEXICAL_ITEMS: LiteralString = (
+    "CALL { "
+    + _LEXICAL_PROFILE
+    + " UNION ALL "
+    + _LEXICAL_PROJECTS
+    + " UNION ALL "
+    + _LEXICAL_PUBLICATIONS
+    + " }"
+)
+SEMANTIC_ITEMS: LiteralString = (
+    "CALL { "
+    + _SEMANTIC_PROFILE
+    + " UNION ALL "
+    + _SEMANTIC_PROJECTS
+    + " UNION ALL "
+    + _SEMANTIC_PUBLICATIONS
+    + " }"
+)
+LEXICAL_SCORES: LiteralString = LEXICAL_ITEMS + _ROLL_UP
+LEXICAL_ROWS: LiteralString = LEXICAL_ITEMS + _COLUMNS
+SEMANTIC_SCORES: LiteralString = SEMANTIC_ITEMS + _ROLL_UP
+SEMANTIC_ROWS: LiteralString = SEMANTIC_ITEMS + _COLUMNS
+SEMANTIC_FOR_IDS_SCORES: LiteralString = "CALL { " + _SEMANTIC_FOR_IDS + " }" + _ROLL_UP
+SEMANTIC_FOR_IDS_ROWS: LiteralString = _SEMANTIC_FOR_IDS
+
 # Fields whose names or everyday keywords (Field.keywords_key) match the text.
 FIELDS_BY_TEXT: LiteralString = """
 CALL db.index.fulltext.queryNodes('field_text', $q, {limit: 25}) YIELD node AS f, score
 WITH f, score WHERE f:Field
 RETURN f.code AS code, score
 """
-# The experts of those fields' subtrees; `raw` < 0 marks a field the caller named.
-FIELD_EXPERTS: LiteralString = """
-UNWIND $fields AS fx
-MATCH (f:Field {code: fx.code})
-MATCH (e:Expert)-[h:HAS_EXPERTISE]->(sub:Field)-[path:SUBFIELD_OF*0..3]->(f)
-RETURN e.id AS expert_id, 'field' AS kind, fx.raw AS raw, f.code AS ref, f.name_vi AS label,
-       sub.code AS sub, size(path) AS depth, coalesce(h.confidence, 1.0) AS confidence
+# Fields whose names or everyday keywords match the text, and the subtree of those and the named
+# fields (`$named`), in one statement: see FIELD_TREE.
+FIELDS_AND_TREE: LiteralString = """
+CALL db.index.fulltext.queryNodes('field_text', $q, {limit: 25}) YIELD node AS f, score
+WITH f, score WHERE f:Field
+WITH collect(f.code) AS matched, collect(score) AS scores
+CALL {
+  WITH matched
+  UNWIND $named + matched AS code
+  WITH DISTINCT code
+  MATCH (sub:Field)-[path:SUBFIELD_OF*0..3]->(:Field {code: code})
+  RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths
+}
+RETURN matched, scores, subs, codes, depths
+"""
+# The subfields (to three levels down) of the query's fields: the field tree is small, so the
+# best link of each subfield to each query field is worked out once (`subfield_strengths`) and
+# experts are then scored with a lookup instead of walking the tree from each of them.
+FIELD_TREE: LiteralString = """
+UNWIND $codes AS code
+MATCH (sub:Field)-[path:SUBFIELD_OF*0..3]->(:Field {code: code})
+RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths
+"""
+# Field relevance of an expert `e` from `$subs` (subfield code -> {query field code: strength}):
+# the best link to each query field, times the link's confidence, as a noisy-or over the fields.
+_FIELD_SCORE: LiteralString = """
+CALL {
+  WITH e
+  OPTIONAL MATCH (e)-[h:HAS_EXPERTISE]->(sub:Field) WHERE sub.code IN $sub_codes
+  UNWIND CASE WHEN sub IS NULL THEN [null] ELSE keys($subs[sub.code]) END AS code
+  WITH code, max($subs[sub.code][code] * coalesce(h.confidence, 1.0)) AS s
+  RETURN 1 - reduce(miss = 1.0, x IN collect(s) | miss * (1 - 0.999 * x)) AS score
+}
+"""
+# Standing's title and degree part, from `$td` (the ranking's weights).
+_TITLE_DEGREE: LiteralString = """CASE
+    WHEN e.academic_title = 'GS' THEN $td.gs
+    WHEN e.academic_title = 'PGS' THEN $td.pgs
+    WHEN e.degree IN $td.doctoral THEN $td.doctor
+    WHEN e.degree IN $td.master THEN $td.master_degree
+    WHEN e.degree IS NOT NULL THEN $td.other
+    ELSE 0.0 END"""
+# Per expert: field relevance, and standing's title and degree part, which bounds their standing
+# (`standing.ceiling`) without reading their work (counting it costs as much as reading it).
+_SCORES_AND_HINTS: LiteralString = (
+    """
+RETURN collect(e.id) AS ids, collect(score) AS scores,
+       collect("""
+    + _TITLE_DEGREE
+    + """) AS title_degree
+"""
+)
+# The candidate pool after the filters, each with its field relevance and standing hints.
+FIELD_SCORES: LiteralString = (
+    """
+UNWIND $pool AS pid
+MATCH (e:Expert {id: pid})
+"""
+    + EXPERT_FILTER
+    + _FIELD_SCORE
+    + _SCORES_AND_HINTS
+)
+# Experts the field tree alone reaches (no other signal found them): at most $cap, filtered here, the
+# strongest field link first, then title and degree (the part of standing a node holds). A field
+# has thousands of experts; ranking all of them is what made search take seconds, so the ranking
+# reads these only when the page cannot be settled without them.
+FIELD_ONLY_SCORES: LiteralString = (
+    """
+CALL {
+  UNWIND $expand AS code
+  MATCH (:Field {code: code})<-[path:SUBFIELD_OF*0..3]-(:Field)<-[h:HAS_EXPERTISE]-(e:Expert)
+  WHERE NOT e.id IN $pool
+  WITH e, max($strengths[code] * $discount ^ size(path) * coalesce(h.confidence, 1.0)) AS strength
+  """
+    + EXPERT_FILTER
+    + """
+  WITH e, strength, """
+    + _TITLE_DEGREE
+    + """ AS title_degree
+  ORDER BY strength DESC, title_degree DESC, e.id LIMIT $cap
+  RETURN e
+}
+"""
+    + _FIELD_SCORE
+    + _SCORES_AND_HINTS
+)
+# Which of the query's fields (`$codes`) the given experts hold, directly or through a subfield.
+FIELD_ROWS: LiteralString = """
+UNWIND $ids AS eid
+MATCH (e:Expert {id: eid})-[h:HAS_EXPERTISE]->(sub:Field)-[path:SUBFIELD_OF*0..3]->(f:Field)
+WHERE f.code IN $codes
+RETURN e.id AS expert_id, f.code AS ref, f.name_vi AS label, sub.code AS sub, size(path) AS depth,
+       coalesce(h.confidence, 1.0) AS confidence
 """
 
 
@@ -112,6 +289,33 @@ class Item:
 class Signal:
     score: float  # 0..1
     items: list[Item]
+
+
+def weights_param(ranking: RankingSettings, year: int) -> dict[str, Any]:
+    """`$w` of the statements above: the weights the server needs to compute item strengths."""
+    kinds = {
+        "profile": ranking.kind_profile,
+        "project": ranking.kind_project,
+        "publication": ranking.kind_publication,
+    }
+    total = sum(kinds.values()) or 1.0
+    return {
+        "roles": {
+            "lead": ranking.role_lead,
+            "secretary": ranking.role_secretary,
+            "member": ranking.role_member,
+        },
+        "levels": {
+            "national": ranking.level_national,
+            "ministerial": ranking.level_ministerial,
+            "provincial": ranking.level_provincial,
+            "grassroots": ranking.level_grassroots,
+        },
+        "year": year,
+        "half_life": float(ranking.recency_half_life_years),
+        "floor": ranking.semantic_floor,
+        "kinds": {kind: weight / total for kind, weight in kinds.items()},
+    }
 
 
 def project_weight(row: dict[str, Any], ranking: RankingSettings, year: int) -> float:
@@ -144,36 +348,24 @@ def _detail(row: dict[str, Any]) -> str | None:
     return None
 
 
-def roll_up(
-    signal: str,
-    rows: list[dict[str, Any]],
-    ranking: RankingSettings,
-    year: int,
-    *,
-    absolute: bool,
-) -> dict[str, Signal]:
-    """Per expert: noisy-or within each kind, kinds averaged by their weights, items kept with shares.
+def scores_of(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """The (ids, scores) lists of a `*_SCORES` statement as a dict."""
+    if not rows:
+        return {}
+    return dict(zip(rows[0]["ids"], rows[0]["scores"], strict=True))
 
-    `absolute` rows carry cosines (rescaled from `semantic_floor`); otherwise raw index scores are
-    divided by the best of their kind in this result.
-    """
+
+def roll_up(signal: str, rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, Signal]:
+    """Per expert, from `*_ROWS` item rows: the same noisy-or and kind weights as `_ROLL_UP`, with
+    each item's share of the score kept for the explanation."""
     kind_weight = {
         "profile": ranking.kind_profile,
         "project": ranking.kind_project,
         "publication": ranking.kind_publication,
     }
-    best: dict[str, float] = defaultdict(float)
-    for r in rows:
-        best[r["kind"]] = max(best[r["kind"]], r["raw"])
     per: dict[str, dict[str, dict[str, Item]]] = defaultdict(lambda: defaultdict(dict))
     for r in rows:
-        if absolute:
-            norm = max(0.0, (r["raw"] - ranking.semantic_floor) / (1.0 - ranking.semantic_floor))
-        else:
-            norm = r["raw"] / best[r["kind"]] if best[r["kind"]] > 0 else 0.0
-        if r["kind"] == "project":
-            norm *= project_weight(r, ranking, year)
-        strength = min(1.0, norm)
+        strength = min(1.0, r["strength"])
         if strength <= 0:
             continue
         ref = str(r["ref"])
@@ -210,13 +402,35 @@ def _combine(kinds: dict[str, dict[str, Item]], weights: dict[str, float], total
     return Signal(min(1.0, score), items)
 
 
-def field_signal(rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, Signal]:
-    """Field-tree relevance: a named field counts 1, a keyword match relative to the best one, and
-    each level down the tree multiplies by `subfield_discount`."""
-    best = max((r["raw"] for r in rows), default=0.0)
+def subfield_strengths(
+    rows: list[dict[str, Any]], strengths: dict[str, float], ranking: RankingSettings
+) -> dict[str, dict[str, float]]:
+    """From `FIELD_TREE`: subfield code -> {query field code: strength x discount per level down}."""
+    subs: dict[str, dict[str, float]] = defaultdict(dict)
+    if rows:
+        row = rows[0]
+        for sub, code, depth in zip(row["subs"], row["codes"], row["depths"], strict=True):
+            strength = strengths.get(code, 0.0) * ranking.subfield_discount**depth
+            if strength > subs[sub].get(code, 0.0):
+                subs[sub][code] = strength
+    return dict(subs)
+
+
+def field_strengths(matched: dict[str, float]) -> dict[str, float]:
+    """Each query field's strength in [0, 1]: a named field (raw < 0) counts 1, a keyword match
+    relative to the best keyword match."""
+    best = max(matched.values(), default=0.0)
+    return {code: 1.0 if raw < 0 else (raw / best if best > 0 else 0.0) for code, raw in matched.items()}
+
+
+def field_signal(
+    rows: list[dict[str, Any]], strengths: dict[str, float], ranking: RankingSettings
+) -> dict[str, Signal]:
+    """Field-tree relevance from `FIELD_ROWS`: the field's strength (`field_strengths`), times
+    `subfield_discount` for each level down the tree and the confidence of the expertise link."""
     per: dict[str, dict[str, Item]] = defaultdict(dict)
     for r in rows:
-        base = 1.0 if r["raw"] < 0 else (r["raw"] / best if best > 0 else 0.0)
+        base = strengths.get(r["ref"], 0.0)
         strength = base * ranking.subfield_discount ** r["depth"] * float(r["confidence"])
         detail = None if r["depth"] == 0 else f"qua chuyên ngành con {r['sub']}"
         kept = per[r["expert_id"]].get(r["ref"])
@@ -225,27 +439,3 @@ def field_signal(rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[s
                 "field", "field", r["ref"], str(r["label"]), detail, strength
             )
     return {eid: _combine({"field": found}, {"field": 1.0}, 1.0) for eid, found in per.items()}
-
-
-_COLUMNS: LiteralString = " RETURN expert_id, kind, raw, ref, label, role, level, year"
-# One round trip per signal: the three indexes of a kind of relevance in one statement.
-LEXICAL_ALL: LiteralString = (
-    "CALL { "
-    + LEXICAL_PROFILE
-    + " UNION ALL "
-    + LEXICAL_PROJECTS
-    + " UNION ALL "
-    + LEXICAL_PUBLICATIONS
-    + " }"
-    + _COLUMNS
-)
-SEMANTIC_ALL: LiteralString = (
-    "CALL { "
-    + SEMANTIC_PROFILE
-    + " UNION ALL "
-    + SEMANTIC_PROJECTS
-    + " UNION ALL "
-    + SEMANTIC_PUBLICATIONS
-    + " }"
-    + _COLUMNS
-)

@@ -24,9 +24,12 @@ def search_experts(
     limit: int = 20,
     offset: int = 0,
     ranking: RankingSettings | None = None,
+    timings: dict[str, float] | None = None,
 ) -> RankedPage:
     """Ranked experts for `q`; with an empty `q`, the filtered experts in name order."""
-    return rank_experts(graph, q, filters=filters, limit=limit, offset=offset, ranking=ranking)
+    return rank_experts(
+        graph, q, filters=filters, limit=limit, offset=offset, ranking=ranking, timings=timings
+    )
 
 
 def task_text(title: str, description: str | None) -> str:
@@ -46,6 +49,7 @@ def match_experts(
     offset: int = 0,
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
+    timings: dict[str, float] | None = None,
 ) -> RankedPage:
     """Experts ranked for a task text; `candidate_ids` limits (and forces) the scoring to those.
 
@@ -63,4 +67,5 @@ def match_experts(
         offset=offset,
         ranking=ranking,
         lexical_only=lexical_only,
+        timings=timings,
     )
