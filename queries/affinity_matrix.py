@@ -13,9 +13,11 @@ a test checks the batch against `affinity()` on the demo.
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import LiteralString
+from typing import Any, LiteralString
 
 from graph.connection import Graph
 from graph.embeddings import cached_query
@@ -24,15 +26,7 @@ from graph.text import normalize
 from queries import lucene
 from queries.affinity import SEARCH_DEPTH, TEXT_WEIGHT
 from queries.filters import reference_year
-from queries.relevance import (
-    FIELD_EXPERTS,
-    FIELDS_BY_TEXT,
-    LEXICAL_ALL,
-    SEMANTIC_ALL,
-    Signal,
-    field_signal,
-    roll_up,
-)
+from queries.relevance import FIELD_EXPERTS, field_signal, project_weight
 from queries.standing import standing_of
 
 # Standing evidence of every expert, unfiltered, each project and paper with the codes of the fields
@@ -108,37 +102,210 @@ class _Evidence:
         return found
 
 
+# One statement per index for every proposal's text: only (proposal, node key, score) come back; the
+# members and authors behind a hit are joined in Python from maps read once (`_Corpus`).
+FULLTEXT_HITS: LiteralString = """
+UNWIND $batch AS b
+CALL db.index.fulltext.queryNodes($index, b.q, {limit: $k}) YIELD node, score
+RETURN b.i AS i, collect([CASE WHEN node:Project THEN node.code ELSE node.id END, score]) AS hits
+"""
+VECTOR_HITS: LiteralString = """
+UNWIND $batch AS b
+CALL db.index.vector.queryNodes($index, $k, b.vector) YIELD node, score
+RETURN b.i AS i, collect([CASE WHEN node:Project THEN node.code ELSE node.id END, score]) AS hits
+"""
+FIELD_HITS: LiteralString = """
+UNWIND $batch AS b
+CALL db.index.fulltext.queryNodes('field_text', b.q, {limit: 25}) YIELD node AS f, score
+WITH b, f, score WHERE f:Field
+RETURN b.i AS i, collect([f.code, score]) AS hits
+"""
+EXPERT_LABELS: LiteralString = """
+MATCH (e:Expert)
+RETURN e.id AS id, coalesce(e.topics_text, e.name) AS lexical,
+       coalesce(e.topics_text, e.position, e.name) AS semantic
+"""
+# Members in the order a match from the project walks them (as LEXICAL_PROJECTS does).
+PROJECT_MEMBERS: LiteralString = """
+MATCH (p:Project)
+MATCH (e:Expert)-[m:MEMBER_OF]->(p)
+RETURN p.code AS key, p.title AS label, p.level AS level, coalesce(p.end_year, p.start_year) AS year,
+       collect([e.id, m.role]) AS people
+"""
+PUBLICATION_AUTHORS: LiteralString = """
+MATCH (w:Publication)
+MATCH (e:Expert)-[:AUTHORED]->(w)
+RETURN w.id AS key, w.title AS label, null AS level, w.year AS year, collect([e.id, null]) AS people
+"""
+
+Hits = dict[int, list[tuple[str, float]]]  # proposal index -> (node key, index score), index order
+
+
+class _Corpus:
+    """Who stands behind each index hit, read once: expert labels, project members, paper authors."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.experts = {r["id"]: r for r in graph.read(EXPERT_LABELS)}
+        self.projects = {r["key"]: r for r in graph.read(PROJECT_MEMBERS)}
+        self.papers = {r["key"]: r for r in graph.read(PUBLICATION_AUTHORS)}
+
+    def rows(self, hits: list[tuple[str, list[tuple[str, float]]]], semantic: bool) -> list[dict[str, Any]]:
+        """Evidence rows as LEXICAL_ALL / SEMANTIC_ALL return them, in the same order."""
+        rows: list[dict[str, Any]] = []
+        for kind, found in hits:
+            for key, score in found:
+                raw = 2 * score - 1 if semantic else score
+                if kind == "profile":
+                    expert = self.experts.get(key)
+                    label = expert["semantic" if semantic else "lexical"] if expert else None
+                    rows.append(_row(key, kind, raw, key, label, None, None, None))
+                    continue
+                item = (self.projects if kind == "project" else self.papers).get(key)
+                if item is None:  # no members or authors: the statement's MATCH drops it
+                    continue
+                for eid, role in item["people"]:
+                    rows.append(_row(eid, kind, raw, key, item["label"], role, item["level"], item["year"]))
+        return rows
+
+
+def _row(
+    eid: str, kind: str, raw: float, ref: str, label: Any, role: Any, level: Any, year: Any
+) -> dict[str, Any]:
+    return {
+        "expert_id": eid,
+        "kind": kind,
+        "raw": raw,
+        "ref": ref,
+        "label": label,
+        "role": role,
+        "level": level,
+        "year": year,
+    }
+
+
+def _hits(graph: Graph, query: LiteralString, batch: list[dict[str, Any]], **params: Any) -> Hits:
+    found: Hits = {b["i"]: [] for b in batch}
+    if batch:
+        for r in graph.read(query, {"batch": batch, **params}):
+            found[r["i"]] = [(key, score) for key, score in r["hits"]]
+    return found
+
+
+@dataclass(frozen=True)
+class _Passes:
+    """Every proposal's index hits: full-text and vector on experts, projects and papers, and fields."""
+
+    lexical: dict[str, Hits]
+    semantic: dict[str, Hits]
+    fields: Hits
+
+
+INDEXES = (("profile", "expert"), ("project", "project"), ("publication", "publication"))
+
+
+def _passes(graph: Graph, texts: Sequence[str], ranking: RankingSettings) -> _Passes:
+    queries = [lucene.build_both(t) for t in texts]
+    lexical_batch = [{"i": i, "q": q} for i, q in enumerate(queries) if q is not None]
+    semantic_batch = [
+        {"i": i, "vector": list(cached_query(normalize(t).lower()[: ranking.query_embed_chars]))}
+        for i, t in enumerate(texts)
+        if t.strip()
+    ]
+    lexical = {
+        kind: _hits(graph, FULLTEXT_HITS, lexical_batch, index=f"{name}_text", k=ranking.lexical_hits)
+        for kind, name in INDEXES
+    }
+    semantic = {
+        kind: _hits(graph, VECTOR_HITS, semantic_batch, index=f"{name}_embedding", k=ranking.vector_hits)
+        for kind, name in INDEXES
+    }
+    return _Passes(lexical, semantic, _hits(graph, FIELD_HITS, lexical_batch))
+
+
+class _FieldReach:
+    """FIELD_EXPERTS rows per field code, read once for every code any proposal's text matches."""
+
+    def __init__(self, graph: Graph, codes: set[str]) -> None:
+        self.rows: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
+        params = {"fields": [{"code": c, "raw": 0.0} for c in sorted(codes)]}
+        for r in graph.read(FIELD_EXPERTS, params) if codes else []:
+            self.rows[r["ref"]].append(r)
+
+    def scores(self, matched: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
+        rows = [{**r, "raw": raw} for code, raw in matched.items() for r in self.rows.get(code, [])]
+        return {eid: signal.score for eid, signal in field_signal(rows, ranking).items()}
+
+
+def _roll_up_scores(
+    rows: list[dict[str, Any]], ranking: RankingSettings, year: int, *, absolute: bool
+) -> dict[str, float]:
+    """`queries.relevance.roll_up(...)[eid].score` for every expert, without building the evidence
+    items (a batch needs only the numbers): the same operations in the same order."""
+    kind_weight = {
+        "profile": ranking.kind_profile,
+        "project": ranking.kind_project,
+        "publication": ranking.kind_publication,
+    }
+    best: dict[str, float] = defaultdict(float)
+    for r in rows:
+        best[r["kind"]] = max(best[r["kind"]], r["raw"])
+    per: dict[str, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
+    floor = ranking.semantic_floor
+    for r in rows:
+        kind = r["kind"]
+        if absolute:
+            norm = max(0.0, (r["raw"] - floor) / (1.0 - floor))
+        else:
+            norm = r["raw"] / best[kind] if best[kind] > 0 else 0.0
+        if kind == "project":
+            norm *= project_weight(r, ranking, year)
+        strength = min(1.0, norm)
+        if strength <= 0:
+            continue
+        ref = str(r["ref"])
+        kept = per[r["expert_id"]][kind]
+        if kept.get(ref, -1.0) < strength:
+            kept[ref] = strength
+    total_weight = sum(kind_weight.values()) or 1.0
+    scores: dict[str, float] = {}
+    for eid, kinds in per.items():
+        score = 0.0
+        for kind, found in kinds.items():
+            miss = math.prod(1.0 - 0.999 * strength for strength in found.values())
+            score += kind_weight.get(kind, 1.0) / total_weight * (1.0 - miss)
+        scores[eid] = min(1.0, score)
+    return scores
+
+
 def _signals(
-    graph: Graph, text: str, ranking: RankingSettings, year: int
-) -> tuple[dict[str, dict[str, Signal]], list[str]]:
-    """Lexical, semantic and field signals of one text, and the fields it is about (as search sees it:
-    no named fields, so those the text matches at least half as well as the best)."""
-    query = lucene.build_both(text)
-    found: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
-    if query is not None:
-        rows = graph.read(LEXICAL_ALL, {"q": query, "k": ranking.lexical_hits})
-        found["lexical"] = roll_up("lexical", rows, ranking, year, absolute=False)
-    if text.strip():
-        vector = list(cached_query(normalize(text).lower()[: ranking.query_embed_chars]))
-        rows = graph.read(SEMANTIC_ALL, {"vector": vector, "k": ranking.vector_hits})
-        found["semantic"] = roll_up("semantic", rows, ranking, year, absolute=True)
+    i: int, passes: _Passes, corpus: _Corpus, reach: _FieldReach, ranking: RankingSettings, year: int
+) -> tuple[dict[str, dict[str, float]], list[str]]:
+    """Lexical, semantic and field signals of proposal i, and the fields it is about (as search sees
+    it: no named fields, so those the text matches at least half as well as the best)."""
+    found: dict[str, dict[str, float]] = {"lexical": {}, "semantic": {}, "field": {}}
+    if i in passes.fields:  # the text gave a full-text query
+        rows = corpus.rows([(kind, passes.lexical[kind][i]) for kind, _ in INDEXES], semantic=False)
+        found["lexical"] = _roll_up_scores(rows, ranking, year, absolute=False)
+    if i in passes.semantic["profile"]:
+        rows = corpus.rows([(kind, passes.semantic[kind][i]) for kind, _ in INDEXES], semantic=True)
+        found["semantic"] = _roll_up_scores(rows, ranking, year, absolute=True)
     matched: dict[str, float] = {}
-    if query is not None:
-        for r in graph.read(FIELDS_BY_TEXT, {"q": query}):
-            matched.setdefault(r["code"], r["score"])
+    for code, score in passes.fields.get(i, []):
+        matched.setdefault(code, score)
     if matched:
-        rows = graph.read(FIELD_EXPERTS, {"fields": [{"code": c, "raw": s} for c, s in matched.items()]})
-        found["field"] = field_signal(rows, ranking)
+        found["field"] = reach.scores(matched, ranking)
     best = max(matched.values(), default=0.0)
     return found, sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
 
 
-def _text_scores(graph: Graph, text: str, evidence: _Evidence, weights: dict[str, float]) -> dict[str, float]:
+def _text_scores(
+    signals: dict[str, dict[str, float]],
+    about_list: list[str],
+    evidence: _Evidence,
+    weights: dict[str, float],
+) -> dict[str, float]:
     """Expert id -> search score of the text (rounded as search rounds it), its best SEARCH_DEPTH."""
-    ranking, year = evidence.ranking, evidence.year
-    if lucene.build(text) is None:
-        return {}  # search then lists experts by name, every score 0
-    signals, about_list = _signals(graph, text, ranking, year)
+    ranking = evidence.ranking
     about = frozenset(about_list) if about_list else None
     total = sum(weights.values()) or 1.0
     relevance_weight = sum(weights[n] for n in signals) or 1.0
@@ -148,7 +315,7 @@ def _text_scores(graph: Graph, text: str, evidence: _Evidence, weights: dict[str
         if standing is None:
             continue
         # The same operations, in the same order, as queries.ranking._combine.
-        parts = {name: per[eid].score if eid in per else 0.0 for name, per in signals.items()}
+        parts = {name: per.get(eid, 0.0) for name, per in signals.items()}
         relevance = sum(weights[n] * parts[n] for n in parts) / relevance_weight
         gate = min(1.0, relevance / ranking.relevance_gate)
         components = {n: weights[n] * parts[n] / total for n in parts}
@@ -175,15 +342,23 @@ def affinity_matrix(
         "standing": ranking.w_standing,
     }
     evidence = _Evidence(graph, ranking, year)
+    corpus = _Corpus(graph)
+    # Search lists experts by name, every score 0, when the text leaves no full-text query.
+    searched = [r.text if r.text.strip() and lucene.build(r.text) is not None else "" for r in requests]
+    passes = _passes(graph, searched, ranking)
+    reach = _FieldReach(graph, {code for found in passes.fields.values() for code, _ in found})
     allowed = None if candidate_ids is None else set(candidate_ids)
     answers: list[dict[str, float]] = []
-    for request in requests:
-        text_scores = _text_scores(graph, request.text, evidence, weights) if request.text.strip() else {}
+    for i, request in enumerate(requests):
+        text_scores: dict[str, float] = {}
+        if searched[i]:
+            signals, about = _signals(i, passes, corpus, reach, ranking, year)
+            text_scores = _text_scores(signals, about, evidence, weights)
         codes = set(request.fields)
         fields: dict[str, float] = {}
         if codes:
-            for eid, reach in evidence.reach.items():
-                covered = len(reach & codes)
+            for eid, held in evidence.reach.items():
+                covered = len(held & codes)
                 if covered and (allowed is None or eid in allowed):
                     fields[eid] = covered / len(codes)
         text_weight = TEXT_WEIGHT if request.fields else 1.0
