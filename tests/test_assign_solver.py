@@ -115,3 +115,6 @@ def test_infeasible_request_names_the_proposals_that_cannot_be_filled() -> None:
         assert unmet.value.constraint == "max_per_reviewer"
         assert "positions [1, 2]" in unmet.value.detail and "3 experts" in unmet.value.detail
         assert "only 3 seats" in unmet.value.detail
+    with pytest.raises(Infeasible) as named:
+        solve_fair(aff, allowed, 2, [1] * 6, ["DX-A", "DX-B", "DX-C"])
+    assert "proposals ['DX-B', 'DX-C'] need 2 x k=2 reviewers" in named.value.detail
