@@ -2,13 +2,16 @@
 
 `affinity()` runs the whole expert search per proposal; for a batch of 200 proposals that meant 200
 times reading every candidate's card and standing evidence (their projects and papers filtered by
-the proposal's fields through the field tree) and the field coverage, and took minutes. Here the
-per-proposal work is only what depends on the text: one full-text pass, one vector pass and the
-field-tree match (the public queries and roll-ups of `queries.relevance`). The evidence that does not
-depend on it is read once for all proposals: each expert's title, degree, projects and papers with the
-fields each one is about (up the tree), and the fields each expert reaches, so that standing and field
-coverage are then computed in Python per proposal. The scores combine as `queries.ranking` does;
-a test checks the batch against `affinity()` on the demo.
+the proposal's fields through the field tree) and the field coverage, and took minutes. Here only
+what depends on the text runs per proposal, and in one statement per index for all proposals: the
+full-text and vector passes over experts, projects and papers (keys and scores only) and the
+field-name match. Everything else is read once and shared: who is behind each project and paper hit,
+each expert's title, degree, projects and papers with the fields each is about (up the tree), the
+experts of every matched field, and the fields each expert reaches. Python then scores each proposal
+with the formulas of `queries.relevance` (its `field_signal` and `project_weight`; a score-only copy
+of `roll_up`) and `queries.ranking`, in the same order of operations, so the floats come out
+identical; tests/test_assign_batch.py checks the batch against `affinity()` on the demo, and a
+change to the ranking formulas there will fail it until this module follows.
 """
 
 from __future__ import annotations
