@@ -455,7 +455,9 @@ class AssignIn(BaseModel):
     experts: list[str] | None = Field(default=None, description="default: every expert")
     k: int = Field(default=3, ge=1, le=10, description="reviewers per proposal")
     max_per_reviewer: int = Field(default=2, ge=1, le=50, description="L")
-    fair: bool = Field(default=False, description="maximize the worst-off proposal first")
+    fair: bool = Field(
+        default=False, description="maximize the weakest reviewer any proposal gets first, then the total"
+    )
     period: str | None = Field(default=None, max_length=20)
     save: bool = False
 
@@ -476,8 +478,10 @@ class AssignOut(BaseModel):
     optimal: bool
     total_affinity: float
     worst_proposal_affinity: float
+    weakest_reviewer_affinity: float = Field(description="the lowest affinity of any assigned reviewer")
     greedy_total_affinity: float
     greedy_worst_proposal_affinity: float
+    greedy_weakest_reviewer_affinity: float
     greedy_unfilled_seats: int
     greedy_shortfall: float = Field(description="1 - greedy total / optimal total")
     excluded_pairs: int = Field(description="proposal-expert pairs a conflict rule excluded")

@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     shared_data: Path = Field(default=PROJECT_ROOT.parent / "shared" / "data")
     demo_dir: Path = Field(default=PROJECT_ROOT / "var" / "demo")
     demo_seed: int = 45
+    # How many experts the demo generates (DEMO_EXPERTS); tests and known totals assume 1,500.
+    demo_experts: int = Field(default=1500, ge=100)
 
     # Workforce statistics (issue 8). Groups smaller than this are merged into one row whenever a
     # table is broken down or filtered by a sensitive attribute, so no one can be singled out.

@@ -33,7 +33,9 @@ class DemoLoad:
 def load_demo(graph: Graph, settings: Settings) -> DemoLoad:
     """Generate the demo CSVs into `settings.demo_dir` and import them (idempotent)."""
     settings.demo_dir.mkdir(parents=True, exist_ok=True)
-    totals = generate_demo(settings.demo_dir, settings.shared_data, seed=settings.demo_seed)
+    totals = generate_demo(
+        settings.demo_dir, settings.shared_data, seed=settings.demo_seed, n_experts=settings.demo_experts
+    )
     load_reference(graph, settings.shared_data)
     report = import_directory(graph, settings.demo_dir)
     embed_missing(graph)

@@ -1,8 +1,9 @@
 """Assign reviewers to many proposals at once: affinities and conflicts from the graph, then exact.
 
-Builds the P x E affinity matrix (`queries.affinity`, one call per proposal) and the conflict mask
-(`queries.conflicts`), solves it with `queries.assign_solver`, and reports the greedy baseline's
-shortfall beside the optimum. Experts already serving in the period count against L.
+Builds the P x E affinity matrix (`queries.affinity_matrix`: one text search per proposal, the rest
+read once) and the conflict mask (`queries.conflict_matrix`: one set-based query per rule for all
+proposals), solves it with `queries.assign_solver`, and reports the greedy baseline's shortfall beside
+the optimum. Experts already serving in the period count against L.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from graph.errors import UnknownReference
 from graph.settings import ConflictRules
 from graph.text import fold
 from queries import council_store
-from queries.affinity import affinity
+from queries.affinity_matrix import Request, affinity_matrix
 from queries.assign_solver import Solution, greedy, solve_fair, solve_max_total
-from queries.conflicts import find_conflicts
+from queries.conflict_matrix import conflict_matrix
 from queries.proposals import Proposal, get_proposal
 
 ALL_EXPERTS: LiteralString = "MATCH (e:Expert) RETURN e.id AS id ORDER BY id"
@@ -72,11 +73,14 @@ def build_problem(
     scores = np.zeros((len(proposals), len(experts)))
     allowed = np.ones((len(proposals), len(experts)), dtype=bool)
     restrict = None if expert_ids is None else experts
-    for i, p in enumerate(proposals):
-        for expert_id, value in affinity(graph, p.text, p.fields, restrict).items():
+    requests = [Request(p.text, p.fields) for p in proposals]
+    for i, found in enumerate(affinity_matrix(graph, requests, restrict)):
+        for expert_id, value in found.items():
             if expert_id in column:
                 scores[i, column[expert_id]] = value
-        for expert_id in find_conflicts(graph, p.subject(), rules, restrict).hits:
+    subjects = [p.subject() for p in proposals]
+    for i, conflicted in enumerate(conflict_matrix(graph, subjects, rules, restrict)):
+        for expert_id in conflicted:
             if expert_id in column:
                 allowed[i, column[expert_id]] = False
     the_period = period or str(date.today().year)
@@ -98,10 +102,12 @@ def assign_reviewers(
     period: str | None = None,
     save: bool = False,
 ) -> AssignResult:
-    """The optimal assignment (max total, or max-min then total when `fair`) and the greedy one."""
+    """The optimal assignment (max total; or, when `fair`, the weakest reviewer as strong as
+    possible, then max total) and the greedy one."""
     problem = build_problem(graph, proposal_codes, expert_ids, max_per_reviewer, rules, period)
     solve = solve_fair if fair else solve_max_total
-    solution = solve(problem.affinity, problem.allowed, k, problem.capacity)
+    codes = [p.code for p in problem.proposals]
+    solution = solve(problem.affinity, problem.allowed, k, problem.capacity, codes)
     baseline = greedy(problem.affinity, problem.allowed, k, problem.capacity)
     if save:
         the_period = period or str(date.today().year)

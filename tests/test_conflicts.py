@@ -9,7 +9,8 @@ import pytest
 from graph.connection import Graph
 from graph.settings import ConflictRules
 from ingest.load import import_directory
-from queries.conflicts import find_conflicts, pair_conflicts
+from queries.conflict_matrix import conflict_matrix
+from queries.conflicts import Subject, find_conflicts, pair_conflicts
 from queries.proposals import get_proposal
 from tests.conftest import api_client
 from tests.review_world import load_world
@@ -62,6 +63,31 @@ def test_windows_and_author_cap_are_configurable(world: Graph) -> None:
     narrow = _rules(world, ConflictRules(project_years=2, disabled=("same_institution",)))
     assert "G" not in narrow
     assert "B" not in narrow
+
+
+ALL_EXPERT_IDS = "MATCH (e:Expert) RETURN e.id AS id ORDER BY id"
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        ConflictRules(),
+        ConflictRules(coauthor_years=12, coauthor_max_authors=None, employer_years=10),
+        ConflictRules(project_years=2, declared_years=20, disabled=("same_institution", "host_organization")),
+    ],
+)
+def test_batched_conflicts_match_the_per_pair_answers(world: Graph, rules: ConflictRules) -> None:
+    subjects = [get_proposal(world, "DX-1").subject()]
+    subjects.append(Subject(key="older", year=2016, proposers=("P1", "D"), orgs=(("OUT", "partner"),)))
+    batched = conflict_matrix(world, subjects, rules)
+    experts = [r["id"] for r in world.read(ALL_EXPERT_IDS)]
+    for subject, answer in zip(subjects, batched, strict=True):
+        for expert in experts:  # one expert at a time, as GET /conflicts?expert= asks
+            report = find_conflicts(world, subject, rules, [expert])
+            assert sorted(answer.get(expert, set())) == report.rules_of(expert), (subject.key, expert)
+    assert batched[0] == {e: set(r) for e, r in _rules(world, rules).items()}
+    restricted = conflict_matrix(world, subjects, rules, ["D", "G", "nobody"])
+    assert restricted == [{e: r for e, r in a.items() if e in {"D", "G"}} for a in batched]
 
 
 def test_evidence_names_the_paper_project_and_year(world: Graph) -> None:

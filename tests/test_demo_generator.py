@@ -403,6 +403,18 @@ def test_command_line_writes_a_smaller_consistent_set(
     assert len(read(tmp_path, "experts")) == 200
 
 
+def test_demo_size_comes_from_demo_experts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.settings import Settings
+
+    assert Settings().demo_experts == 1500  # the size every known total assumes
+    monkeypatch.setenv("DEMO_EXPERTS", "2000")
+    size = Settings().demo_experts
+    totals = generate_demo(tmp_path, SHARED, n_experts=size)
+    assert totals.experts == len(read(tmp_path, "experts")) == 2000
+    assert (totals.projects, totals.publications) == (400, 1200)  # the rest grows in proportion
+    check_foreign_keys(tmp_path)
+
+
 def test_too_few_experts_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least"):
         generate_demo(tmp_path, SHARED, n_experts=20)

@@ -350,6 +350,7 @@ def test_batch_assignment_page_shows_the_optimum_and_the_greedy_shortfall(
     shown = re.search(r'id="total-affinity">([\d.]+)<', response.text)
     assert shown and float(shown.group(1)) == pytest.approx(expected.solution.total, abs=1e-3)
     assert 'id="greedy-shortfall"' in response.text
+    assert f"Phản biện yếu nhất</dt><dd>{expected.solution.weakest:.3f}" in response.text
     table = re.findall(r'<table class="assignment">(.*?)</table>', response.text, re.S)[0]
     reviewers = re.findall(r'<li data-expert-id="([^"]+)"', table)
     assert len(reviewers) == 6 and len(set(reviewers)) == 6  # L = 1: nobody twice
