@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import LiteralString
 
 from graph.connection import Graph
+from graph.settings import get_ranking
 from queries.search import search_experts
 
 # Weight of the text score; the rest is field coverage (only when the proposal names fields).
@@ -25,7 +26,10 @@ RETURN e.id AS expert_id, count(DISTINCT code) AS covered
 
 
 def _text_scores(graph: Graph, text: str) -> dict[str, float]:
-    page = search_experts(graph, text, limit=SEARCH_DEPTH)
+    # Search caps the experts only the field tree reaches (`field_hits`) to keep a results page
+    # fast; an affinity must score every expert of the proposal's fields, as the batch does.
+    ranking = get_ranking().model_copy(update={"field_hits": SEARCH_DEPTH})
+    page = search_experts(graph, text, limit=SEARCH_DEPTH, ranking=ranking)
     return {hit.id: hit.score for hit in page.hits}
 
 

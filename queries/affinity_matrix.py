@@ -29,7 +29,7 @@ from graph.text import normalize
 from queries import lucene
 from queries.affinity import SEARCH_DEPTH, TEXT_WEIGHT
 from queries.filters import reference_year
-from queries.relevance import FIELD_EXPERTS, field_signal, project_weight
+from queries.relevance import field_signal, field_strengths, project_weight
 from queries.standing import standing_of
 
 # Standing evidence of every expert, unfiltered, each project and paper with the codes of the fields
@@ -46,6 +46,16 @@ RETURN e.id AS id, e.academic_title AS academic_title, e.degree AS degree,
    | {ref: w.id, label: w.title, year: w.year, citations: coalesce(w.citations, 0),
       about: COLLECT { MATCH (w)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(f:Field) RETURN DISTINCT f.code }}]
   AS publications
+"""
+
+# Every expert of each given field, directly or through a subfield (three levels down): the rows
+# `field_signal` scores. Search reads only the page's share of these; a batch needs them all.
+FIELD_EXPERTS: LiteralString = """
+UNWIND $fields AS code
+MATCH (f:Field {code: code})
+MATCH (e:Expert)-[h:HAS_EXPERTISE]->(sub:Field)-[path:SUBFIELD_OF*0..3]->(f)
+RETURN e.id AS expert_id, f.code AS ref, f.name_vi AS label, sub.code AS sub, size(path) AS depth,
+       coalesce(h.confidence, 1.0) AS confidence
 """
 
 # The fields each expert holds or holds a subfield of (two levels down), as FIELD_COVERAGE counts.
@@ -230,13 +240,13 @@ class _FieldReach:
 
     def __init__(self, graph: Graph, codes: set[str]) -> None:
         self.rows: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
-        params = {"fields": [{"code": c, "raw": 0.0} for c in sorted(codes)]}
-        for r in graph.read(FIELD_EXPERTS, params) if codes else []:
+        for r in graph.read(FIELD_EXPERTS, {"fields": sorted(codes)}) if codes else []:
             self.rows[r["ref"]].append(r)
 
     def scores(self, matched: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
-        rows = [{**r, "raw": raw} for code, raw in matched.items() for r in self.rows.get(code, [])]
-        return {eid: signal.score for eid, signal in field_signal(rows, ranking).items()}
+        rows = [r for code in matched for r in self.rows.get(code, [])]
+        strengths = field_strengths(matched)
+        return {eid: signal.score for eid, signal in field_signal(rows, strengths, ranking).items()}
 
 
 def _roll_up_scores(
@@ -295,10 +305,19 @@ def _signals(
     matched: dict[str, float] = {}
     for code, score in passes.fields.get(i, []):
         matched.setdefault(code, score)
-    if matched:
-        found["field"] = reach.scores(matched, ranking)
     best = max(matched.values(), default=0.0)
-    return found, sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
+    about = sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
+    if matched:
+        # As search does: an expert no text pass found counts only when the field tree reaches
+        # them from a field the proposal is about, not from a weaker keyword match.
+        text_found = found["lexical"].keys() | found["semantic"].keys()
+        reached = {r["expert_id"] for code in about for r in reach.rows.get(code, [])}
+        found["field"] = {
+            eid: score
+            for eid, score in reach.scores(matched, ranking).items()
+            if eid in text_found or eid in reached
+        }
+    return found, about
 
 
 def _text_scores(
