@@ -109,6 +109,7 @@ def require_page(permission: Permission) -> Callable[[Request, GraphDep, Setting
             ) from exc
         if not user.can(permission):
             raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"role {user.role!r} lacks {permission}")
+        request.state.user = user  # the navigation bar shows only the pages this user may open
         return user
 
     return check

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.pages import export, records, search
+from api.pages import dashboard, export, imports, network, records, search
 
 routers: list[APIRouter] = [search.router, export.router, records.router]
+# Mounted behind the analyst and the editor page gates (api/app.py); the POST forms among them carry
+# the same-origin check of api/pages/csrf.py.
+analyst_routers: list[APIRouter] = [network.router, dashboard.router]
+editor_routers: list[APIRouter] = [imports.router]

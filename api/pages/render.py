@@ -19,6 +19,7 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
 from api.i18n import LANGS, pick_lang, term, translate
+from api.security import Permission
 from graph.errors import GraphUnavailable, NotFound
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -36,11 +37,21 @@ class NavEntry:
 
     path: str
     key: str  # i18n key of its label
+    permission: Permission | None = None  # shown only to users who hold it (None: every reader)
 
 
 NAV: list[NavEntry] = [
     NavEntry("/", "nav.search"),
+    NavEntry("/network", "nav.network", Permission.ANALYZE),
+    NavEntry("/dashboard", "nav.dashboard", Permission.ANALYZE),
+    NavEntry("/import", "nav.import", Permission.EDIT),
 ]
+
+
+def nav_for(request: Request) -> list[NavEntry]:
+    """The entries the signed-in user may open (the page gate leaves the user on request.state)."""
+    user = getattr(request.state, "user", None)
+    return [e for e in NAV if e.permission is None or (user is not None and user.can(e.permission))]
 
 
 def page_lang(request: Request) -> str:
@@ -65,7 +76,7 @@ def render(request: Request, lang: str, template: str, *, status_code: int = 200
         "lang": lang,
         "t": partial(translate, lang),
         "term": partial(term, lang),
-        "nav": NAV,
+        "nav": nav_for(request),
         "current_path": request.url.path,
         "ref_path": ref_path,
         "switch_urls": {other: _switch_url(request, other) for other in LANGS if other != lang},

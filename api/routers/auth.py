@@ -105,7 +105,8 @@ def login(
     minutes = settings.auth_token_minutes
     signed = issue_token(token_secret(request, graph, settings), name, role, minutes)
     response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(TOKEN_COOKIE, signed, max_age=minutes * 60, httponly=True, samesite="lax")
+    # Strict: a browser never attaches the session to a request another site starts (CSRF, docs/ui.md).
+    response.set_cookie(TOKEN_COOKIE, signed, max_age=minutes * 60, httponly=True, samesite="strict")
     return response
 
 

@@ -1,0 +1,228 @@
+"""The import pages: templates, upload with a dry run, confirmation, the report, the run history,
+and the entity-resolution review queue (issue 4).
+
+An upload is checked first (a dry run that writes nothing) and kept in api/pages/staging.py; the
+user sees every error in a table, or what the import would change, and only then commits. The
+import itself is the same ingest path as POST /api/v1/import (ingest.uploads, ingest.runs), so a
+file the page accepts the API accepts too. Every POST passes the same-origin check (csrf.py).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from api.deps import AuditDep, Auditor, GraphDep, SettingsDep
+from api.pages import staging
+from api.pages.csrf import same_origin
+from api.pages.render import LangDep, PageRoute, render
+from graph.connection import Graph
+from graph.errors import ImportRejected, NotFound, ReviewAlreadyDecided, RowError
+from ingest import review
+from ingest.columns import Kind
+from ingest.load import ImportReport
+from ingest.readers import Table
+from ingest.runs import ImportRun, import_recorded, sha256_hex
+from ingest.uploads import safe_name, tables_for_kind, tables_of_workbook
+from queries.import_runs import get_import_run, list_import_runs
+from queries.review_queue import ReviewItem, list_review_items
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False, dependencies=[Depends(same_origin)])
+
+WORKBOOK = "workbook"  # the form's value for "a workbook with a sheet per table"
+RUNS_SHOWN = 20
+ERRORS_SHOWN = 2000  # a page, not a file: beyond this the count says how many more
+REVIEW_PAGE = 10
+
+
+def _tables(data: bytes, name: str, kind: str) -> dict[Kind, list[Table]]:
+    if kind == WORKBOOK:
+        return tables_of_workbook(data, name)
+    return {Kind(kind): tables_for_kind(data, name, Kind(kind))}
+
+
+def _home(request: Request, graph: Graph, lang: str, **context: Any) -> Response:
+    total, runs = list_import_runs(graph, limit=RUNS_SHOWN)
+    open_items = list_review_items(graph, status="open", limit=1).total
+    context.setdefault("kind", WORKBOOK)
+    context.setdefault("resolve", True)
+    return render(
+        request,
+        lang,
+        "import.html",
+        kinds=[k.value for k in Kind],
+        workbook=WORKBOOK,
+        runs=runs,
+        runs_total=total,
+        open_items=open_items,
+        **context,
+    )
+
+
+def _rejected(errors: list[RowError]) -> dict[str, Any]:
+    return {"errors": errors[:ERRORS_SHOWN], "errors_total": len(errors)}
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_page(request: Request, graph: GraphDep, lang: LangDep) -> Response:
+    return _home(request, graph, lang)
+
+
+@router.post("/import", response_class=HTMLResponse)
+def check_upload(
+    request: Request,
+    graph: GraphDep,
+    settings: SettingsDep,
+    lang: LangDep,
+    record: AuditDep,
+    file: Annotated[UploadFile, File()],
+    kind: Annotated[str, Form(max_length=40)] = WORKBOOK,
+    resolve: Annotated[bool, Form()] = False,
+) -> Response:
+    """The dry run: every error of the file, or what it would change, and a form to confirm it."""
+    kind = kind if kind in {k.value for k in Kind} else WORKBOOK
+    name = safe_name(file.filename)
+    data = file.file.read(settings.import_max_bytes + 1)
+    form = {"kind": kind, "resolve": resolve, "file_name": name}
+    if len(data) > settings.import_max_bytes:
+        too_big = {"too_large": settings.import_max_bytes // (1024 * 1024)}
+        return _home(request, graph, lang, status_code=413, **form, **too_big)
+    try:
+        tables = _tables(data, name, kind)
+        run = ImportRun(kind=", ".join(k.value for k in tables), file=name, sha256=sha256_hex(data), user="")
+        report = import_recorded(graph, tables, run, dry_run=True, resolve=resolve)
+    except ImportRejected as exc:
+        return _home(request, graph, lang, status_code=422, **form, **_rejected(exc.errors))
+    held = staging.stage(
+        settings, data, user=record.user.username, name=name, kind=kind, resolve=resolve, sha256=run.sha256
+    )
+    return _home(request, graph, lang, **form, dry_run=report, token=held.token)
+
+
+def _import(graph: Graph, held: staging.Staged, data: bytes) -> tuple[ImportRun, ImportReport]:
+    tables = _tables(data, held.name, held.kind)
+    run = ImportRun(
+        kind=", ".join(k.value for k in tables), file=held.name, sha256=held.sha256, user=held.user
+    )
+    return run, import_recorded(graph, tables, run, resolve=held.resolve)
+
+
+@router.post("/import/confirm", response_model=None)
+def confirm_upload(
+    request: Request,
+    graph: GraphDep,
+    settings: SettingsDep,
+    lang: LangDep,
+    record: AuditDep,
+    token: Annotated[str, Form(max_length=64)],
+) -> Response:
+    """Commit a checked upload, then show its report (a GET, so reloading never imports twice)."""
+    found = staging.load(settings, token, record.user.username)
+    if found is None:
+        return _home(request, graph, lang, status_code=410, expired=True)
+    held, data = found
+    if sha256_hex(data) != held.sha256:
+        staging.discard(settings, token)
+        return _home(request, graph, lang, status_code=410, expired=True)
+    record("import", held.name, f"sha256={held.sha256}, page")
+    try:
+        run, _ = _import(graph, held, data)
+    except ImportRejected as exc:  # the graph changed since the dry run (e.g. a referenced body went)
+        staging.discard(settings, token)
+        form = {"kind": held.kind, "resolve": held.resolve, "file_name": held.name}
+        return _home(request, graph, lang, status_code=422, **form, **_rejected(exc.errors))
+    staging.discard(settings, token)
+    return RedirectResponse(f"/import/runs/{run.id}", status_code=303)
+
+
+@router.post("/import/cancel", response_model=None)
+def cancel_upload(
+    settings: SettingsDep, record: AuditDep, token: Annotated[str, Form(max_length=64)]
+) -> RedirectResponse:
+    if staging.load(settings, token, record.user.username) is not None:
+        staging.discard(settings, token)
+    return RedirectResponse("/import", status_code=303)
+
+
+RunId = Annotated[str, Path(max_length=64, pattern=r"^[0-9a-f]+$")]
+
+
+@router.get("/import/runs/{ref}", response_class=HTMLResponse)
+def run_page(request: Request, graph: GraphDep, lang: LangDep, ref: RunId) -> Response:
+    run = get_import_run(graph, ref)
+    if run is None:
+        raise NotFound(ref)
+    open_items = list_review_items(graph, status="open", limit=1).total
+    return render(request, lang, "import_run.html", run=run, open_items=open_items)
+
+
+def side_by_side(item: ReviewItem) -> list[tuple[str, Any, Any]]:
+    """(property, incoming value, stored value) for every property either side holds."""
+    stored = item.candidate or {}
+    keys = list(item.incoming) + [k for k in stored if k not in item.incoming]
+    return [(k, item.incoming.get(k), stored.get(k)) for k in keys]
+
+
+@router.get("/import/review", response_class=HTMLResponse)
+def review_page(
+    request: Request,
+    graph: GraphDep,
+    lang: LangDep,
+    kind: Annotated[str, Query(max_length=20)] = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    done: Annotated[str, Query(max_length=100)] = "",
+    outcome: Annotated[str, Query(max_length=20)] = "",
+    record_id: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    kind = kind if kind in ("expert", "organization") else ""
+    found = list_review_items(
+        graph, status="open", kind=kind or None, limit=REVIEW_PAGE, offset=(page - 1) * REVIEW_PAGE
+    )
+    pages = max(1, -(-found.total // REVIEW_PAGE))
+    return render(
+        request,
+        lang,
+        "import_review.html",
+        items=[(item, side_by_side(item)) for item in found.items],
+        total=found.total,
+        kind=kind,
+        page=page,
+        pages=pages,
+        done=done,
+        outcome=outcome if outcome in ("accepted", "rejected", "decided") else "",
+        record_id=record_id,
+        base={"kind": kind} if kind else {},
+    )
+
+
+ItemId = Annotated[str, Path(max_length=100, pattern=r"^RV-[0-9A-F]+$")]
+
+
+def _decide(graph: Graph, record: Auditor, item_id: str, accept: bool, kind: str) -> RedirectResponse:
+    who = record.user.username
+    back: dict[str, str] = {"kind": kind} if kind in ("expert", "organization") else {}
+    try:
+        outcome = review.accept(graph, item_id, who) if accept else review.reject(graph, item_id, who)
+    except ReviewAlreadyDecided:
+        back |= {"done": item_id, "outcome": "decided"}
+        return RedirectResponse(f"/import/review?{urlencode(back)}", status_code=303)
+    record("review_accept" if accept else "review_reject", item_id, outcome.record_id)
+    back |= {"done": item_id, "outcome": outcome.status, "record_id": outcome.record_id}
+    return RedirectResponse(f"/import/review?{urlencode(back)}", status_code=303)
+
+
+@router.post("/import/review/{ref}/accept", response_model=None)
+def accept_item(
+    graph: GraphDep, record: AuditDep, ref: ItemId, kind: Annotated[str, Form(max_length=20)] = ""
+) -> RedirectResponse:
+    return _decide(graph, record, ref, True, kind)
+
+
+@router.post("/import/review/{ref}/reject", response_model=None)
+def reject_item(
+    graph: GraphDep, record: AuditDep, ref: ItemId, kind: Annotated[str, Form(max_length=20)] = ""
+) -> RedirectResponse:
+    return _decide(graph, record, ref, False, kind)
