@@ -68,8 +68,10 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     page_reader = [Depends(require_page(Permission.READ))]
     for router in pages.routers:
         app.include_router(router, dependencies=page_reader)
-    for router in pages.analyst_routers:
-        app.include_router(router, dependencies=[Depends(require_page(Permission.ANALYZE))])
+    page_editor = [Depends(require_page(Permission.EDIT))]
     for router in pages.editor_routers:
-        app.include_router(router, dependencies=[Depends(require_page(Permission.EDIT))])
+        app.include_router(router, dependencies=page_editor)
+    page_analyst = [Depends(require_page(Permission.ANALYZE))]
+    for router in pages.analyst_routers:
+        app.include_router(router, dependencies=page_analyst)
     return app

@@ -96,8 +96,19 @@ def require(permission: Permission) -> Callable[[CurrentUser], CurrentUser]:
     return check
 
 
+class PageForbidden(HTTPException):
+    """A signed-in reader whose role may not open a page (or a forged form): shown as an HTML page."""
+
+    def __init__(self, reason: str = "role", detail: str = "forbidden") -> None:
+        super().__init__(status.HTTP_403_FORBIDDEN, detail=detail)
+        self.reason = reason  # role | csrf
+
+
 def require_page(permission: Permission) -> Callable[[Request, GraphDep, SettingsDep], CurrentUser]:
-    """The gate for web pages: a reader who is not signed in is sent to /login and brought back."""
+    """The gate for web pages: a reader who is not signed in is sent to /login and brought back.
+
+    The user is kept on `request.state`, so the navigation bar shows only the pages the role may open.
+    """
 
     def check(request: Request, graph: GraphDep, settings: SettingsDep) -> CurrentUser:
         try:
@@ -107,9 +118,9 @@ def require_page(permission: Permission) -> Callable[[Request, GraphDep, Setting
             raise HTTPException(
                 status.HTTP_303_SEE_OTHER, headers={"Location": f"/login?next={target}"}
             ) from exc
+        request.state.user = user
         if not user.can(permission):
-            raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"role {user.role!r} lacks {permission}")
-        request.state.user = user  # the navigation bar shows only the pages this user may open
+            raise PageForbidden("role", detail=f"role {user.role!r} lacks {permission}")
         return user
 
     return check
@@ -117,6 +128,7 @@ def require_page(permission: Permission) -> Callable[[Request, GraphDep, Setting
 
 Reader = Annotated[CurrentUser, Depends(require(Permission.READ))]
 PageReader = Annotated[CurrentUser, Depends(require_page(Permission.READ))]
+PageEditor = Annotated[CurrentUser, Depends(require_page(Permission.EDIT))]
 Analyst = Annotated[CurrentUser, Depends(require(Permission.ANALYZE))]
 Editor = Annotated[CurrentUser, Depends(require(Permission.EDIT))]
 Admin = Annotated[CurrentUser, Depends(require(Permission.ADMIN))]

@@ -12,7 +12,6 @@ from fastapi import APIRouter
 from api.pages import dashboard, export, imports, network, records, search
 
 routers: list[APIRouter] = [search.router, export.router, records.router]
-# Mounted behind the analyst and the editor page gates (api/app.py); the POST forms among them carry
-# the same-origin check of api/pages/csrf.py.
-analyst_routers: list[APIRouter] = [network.router, dashboard.router]
+# Behind the editor and the analyst page gates (api/app.py); their POST forms carry the CSRF token.
 editor_routers: list[APIRouter] = [imports.router]
+analyst_routers: list[APIRouter] = [network.router, dashboard.router]

@@ -4,33 +4,35 @@ and the entity-resolution review queue (issue 4).
 An upload is checked first (a dry run that writes nothing) and kept in api/pages/staging.py; the
 user sees every error in a table, or what the import would change, and only then commits. The
 import itself is the same ingest path as POST /api/v1/import (ingest.uploads, ingest.runs), so a
-file the page accepts the API accepts too. Every POST passes the same-origin check (csrf.py).
+file the page accepts the API accepts too. Every form carries the session's CSRF token (csrf.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import AuditDep, Auditor, GraphDep, SettingsDep
 from api.pages import staging
-from api.pages.csrf import same_origin
+from api.pages.csrf import CsrfChecked, CsrfToken
 from api.pages.render import LangDep, PageRoute, render
 from graph.connection import Graph
 from graph.errors import ImportRejected, NotFound, ReviewAlreadyDecided, RowError
 from ingest import review
-from ingest.columns import Kind
+from ingest.columns import Kind, kind_for_name
 from ingest.load import ImportReport
 from ingest.readers import Table
 from ingest.runs import ImportRun, import_recorded, sha256_hex
+from ingest.template_text import TEXTS
 from ingest.uploads import safe_name, tables_for_kind, tables_of_workbook
 from queries.import_runs import get_import_run, list_import_runs
 from queries.review_queue import ReviewItem, list_review_items
 
-router = APIRouter(route_class=PageRoute, include_in_schema=False, dependencies=[Depends(same_origin)])
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 WORKBOOK = "workbook"  # the form's value for "a workbook with a sheet per table"
 RUNS_SHOWN = 20
@@ -44,7 +46,7 @@ def _tables(data: bytes, name: str, kind: str) -> dict[Kind, list[Table]]:
     return {Kind(kind): tables_for_kind(data, name, Kind(kind))}
 
 
-def _home(request: Request, graph: Graph, lang: str, **context: Any) -> Response:
+def _home(request: Request, graph: Graph, lang: str, csrf: str, **context: Any) -> Response:
     total, runs = list_import_runs(graph, limit=RUNS_SHOWN)
     open_items = list_review_items(graph, status="open", limit=1).total
     context.setdefault("kind", WORKBOOK)
@@ -58,26 +60,55 @@ def _home(request: Request, graph: Graph, lang: str, **context: Any) -> Response
         runs=runs,
         runs_total=total,
         open_items=open_items,
+        csrf=csrf,
         **context,
     )
 
 
-def _rejected(errors: list[RowError]) -> dict[str, Any]:
-    return {"errors": errors[:ERRORS_SHOWN], "errors_total": len(errors)}
+@dataclass(frozen=True)
+class ErrorView:
+    """One line of the error table: where (file, sheet, row, column as the template heads it), what, why."""
+
+    file: str
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+def column_label(kind: str, error: RowError) -> str:
+    """ "Năm sinh (birth_year)": the template's header beside the column's name, for either header style."""
+    if not error.field:
+        return ""
+    table_kind = kind_for_name(error.sheet) if error.sheet else None
+    if table_kind is None and kind != WORKBOOK:
+        table_kind = Kind(kind)
+    text = TEXTS.get(table_kind, {}).get(error.field) if table_kind else None
+    return f"{text.header} ({error.field})" if text else error.field
+
+
+def _rejected(kind: str, errors: list[RowError]) -> dict[str, Any]:
+    shown = [
+        ErrorView(e.file, e.sheet, e.row, column_label(kind, e), e.value, e.reason)
+        for e in errors[:ERRORS_SHOWN]
+    ]
+    return {"errors": shown, "errors_total": len(errors)}
 
 
 @router.get("/import", response_class=HTMLResponse)
-def import_page(request: Request, graph: GraphDep, lang: LangDep) -> Response:
-    return _home(request, graph, lang)
+def import_page(request: Request, graph: GraphDep, lang: LangDep, csrf: CsrfToken) -> Response:
+    return _home(request, graph, lang, csrf)
 
 
-@router.post("/import", response_class=HTMLResponse)
+@router.post("/import", response_class=HTMLResponse, dependencies=[CsrfChecked])
 def check_upload(
     request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     lang: LangDep,
     record: AuditDep,
+    csrf: CsrfToken,
     file: Annotated[UploadFile, File()],
     kind: Annotated[str, Form(max_length=40)] = WORKBOOK,
     resolve: Annotated[bool, Form()] = False,
@@ -89,17 +120,17 @@ def check_upload(
     form = {"kind": kind, "resolve": resolve, "file_name": name}
     if len(data) > settings.import_max_bytes:
         too_big = {"too_large": settings.import_max_bytes // (1024 * 1024)}
-        return _home(request, graph, lang, status_code=413, **form, **too_big)
+        return _home(request, graph, lang, csrf, status_code=413, **form, **too_big)
     try:
         tables = _tables(data, name, kind)
         run = ImportRun(kind=", ".join(k.value for k in tables), file=name, sha256=sha256_hex(data), user="")
         report = import_recorded(graph, tables, run, dry_run=True, resolve=resolve)
     except ImportRejected as exc:
-        return _home(request, graph, lang, status_code=422, **form, **_rejected(exc.errors))
+        return _home(request, graph, lang, csrf, status_code=422, **form, **_rejected(kind, exc.errors))
     held = staging.stage(
         settings, data, user=record.user.username, name=name, kind=kind, resolve=resolve, sha256=run.sha256
     )
-    return _home(request, graph, lang, **form, dry_run=report, token=held.token)
+    return _home(request, graph, lang, csrf, **form, dry_run=report, token=held.token)
 
 
 def _import(graph: Graph, held: staging.Staged, data: bytes) -> tuple[ImportRun, ImportReport]:
@@ -110,35 +141,36 @@ def _import(graph: Graph, held: staging.Staged, data: bytes) -> tuple[ImportRun,
     return run, import_recorded(graph, tables, run, resolve=held.resolve)
 
 
-@router.post("/import/confirm", response_model=None)
+@router.post("/import/confirm", response_model=None, dependencies=[CsrfChecked])
 def confirm_upload(
     request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     lang: LangDep,
     record: AuditDep,
+    csrf: CsrfToken,
     token: Annotated[str, Form(max_length=64)],
 ) -> Response:
     """Commit a checked upload, then show its report (a GET, so reloading never imports twice)."""
     found = staging.load(settings, token, record.user.username)
     if found is None:
-        return _home(request, graph, lang, status_code=410, expired=True)
+        return _home(request, graph, lang, csrf, status_code=410, expired=True)
     held, data = found
     if sha256_hex(data) != held.sha256:
         staging.discard(settings, token)
-        return _home(request, graph, lang, status_code=410, expired=True)
+        return _home(request, graph, lang, csrf, status_code=410, expired=True)
     record("import", held.name, f"sha256={held.sha256}, page")
     try:
         run, _ = _import(graph, held, data)
     except ImportRejected as exc:  # the graph changed since the dry run (e.g. a referenced body went)
         staging.discard(settings, token)
         form = {"kind": held.kind, "resolve": held.resolve, "file_name": held.name}
-        return _home(request, graph, lang, status_code=422, **form, **_rejected(exc.errors))
+        return _home(request, graph, lang, csrf, status_code=422, **form, **_rejected(held.kind, exc.errors))
     staging.discard(settings, token)
     return RedirectResponse(f"/import/runs/{run.id}", status_code=303)
 
 
-@router.post("/import/cancel", response_model=None)
+@router.post("/import/cancel", response_model=None, dependencies=[CsrfChecked])
 def cancel_upload(
     settings: SettingsDep, record: AuditDep, token: Annotated[str, Form(max_length=64)]
 ) -> RedirectResponse:
@@ -171,6 +203,7 @@ def review_page(
     request: Request,
     graph: GraphDep,
     lang: LangDep,
+    csrf: CsrfToken,
     kind: Annotated[str, Query(max_length=20)] = "",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     done: Annotated[str, Query(max_length=100)] = "",
@@ -195,6 +228,7 @@ def review_page(
         outcome=outcome if outcome in ("accepted", "rejected", "decided") else "",
         record_id=record_id,
         base={"kind": kind} if kind else {},
+        csrf=csrf,
     )
 
 
@@ -214,14 +248,14 @@ def _decide(graph: Graph, record: Auditor, item_id: str, accept: bool, kind: str
     return RedirectResponse(f"/import/review?{urlencode(back)}", status_code=303)
 
 
-@router.post("/import/review/{ref}/accept", response_model=None)
+@router.post("/import/review/{ref}/accept", response_model=None, dependencies=[CsrfChecked])
 def accept_item(
     graph: GraphDep, record: AuditDep, ref: ItemId, kind: Annotated[str, Form(max_length=20)] = ""
 ) -> RedirectResponse:
     return _decide(graph, record, ref, True, kind)
 
 
-@router.post("/import/review/{ref}/reject", response_model=None)
+@router.post("/import/review/{ref}/reject", response_model=None, dependencies=[CsrfChecked])
 def reject_item(
     graph: GraphDep, record: AuditDep, ref: ItemId, kind: Annotated[str, Form(max_length=20)] = ""
 ) -> RedirectResponse:

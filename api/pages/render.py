@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 
 from api.i18n import LANGS, pick_lang, term, translate
-from api.security import Permission
+from api.security import Permission, can
 from graph.errors import GraphUnavailable, NotFound
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ class NavEntry:
 
     path: str
     key: str  # i18n key of its label
-    permission: Permission | None = None  # shown only to users who hold it (None: every reader)
+    permission: Permission = Permission.READ  # shown only to roles that may open the page
 
 
 NAV: list[NavEntry] = [
@@ -49,9 +49,12 @@ NAV: list[NavEntry] = [
 
 
 def nav_for(request: Request) -> list[NavEntry]:
-    """The entries the signed-in user may open (the page gate leaves the user on request.state)."""
+    """The entries the signed-in reader's role may open (pages set the user in `require_page`)."""
     user = getattr(request.state, "user", None)
-    return [e for e in NAV if e.permission is None or (user is not None and user.can(e.permission))]
+    role = getattr(user, "role", None)
+    return [
+        e for e in NAV if e.permission == Permission.READ or (role is not None and can(role, e.permission))
+    ]
 
 
 def page_lang(request: Request) -> str:
@@ -109,3 +112,9 @@ class PageRoute(APIRoute):
                 return render(request, page_lang(request), "error.html", status_code=503, kind="unavailable")
 
         return handle
+
+
+async def forbidden_page(request: Request, exc: Exception) -> Response:
+    """A page the role may not open, or a form whose CSRF token is wrong: a 403 page, not JSON."""
+    reason = getattr(exc, "reason", "role")
+    return render(request, page_lang(request), "error.html", status_code=403, kind=f"forbidden_{reason}")

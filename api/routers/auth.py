@@ -105,8 +105,7 @@ def login(
     minutes = settings.auth_token_minutes
     signed = issue_token(token_secret(request, graph, settings), name, role, minutes)
     response = RedirectResponse(_safe_next(next), status_code=303)
-    # Strict: a browser never attaches the session to a request another site starts (CSRF, docs/ui.md).
-    response.set_cookie(TOKEN_COOKIE, signed, max_age=minutes * 60, httponly=True, samesite="strict")
+    response.set_cookie(TOKEN_COOKIE, signed, max_age=minutes * 60, httponly=True, samesite="lax")
     return response
 
 
