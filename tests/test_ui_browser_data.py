@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import BrowserContext, Page, expect
 
 from graph.connection import Graph
+from graph.text import fold
 from tests.conftest import ensure_user
 from tests.test_ui_browser import browser, shot, sign_in, site
 
@@ -122,6 +123,8 @@ def test_dashboard_shows_figures_targets_forecasts_and_exports(
     assert analyst.locator("#forecast tbody tr").count() >= 3
     assert analyst.locator("figure.chart svg").count() == 3
     shot(analyst, "dashboard")
+    analyst.get_by_role("link", name="Chỉ tiêu đến năm 2030").click()  # the page's own table of contents
+    shot(analyst, "dashboard-targets")
     with analyst.expect_download() as download_info:
         analyst.get_by_role("link", name="Tải bảng chỉ tiêu (.xlsx)").click()
     path = tmp_path / "chi-tieu.xlsx"
@@ -144,6 +147,8 @@ def test_network_page_filters_and_shows_communities(analyst: Page, site: str) ->
     expect(analyst.locator(".network-figure svg")).to_be_visible()
     assert analyst.locator("#suggestions tbody tr").count() >= 1
     shot(analyst, "network")
+    analyst.get_by_role("heading", name="Những chỗ còn thiếu liên kết").scroll_into_view_if_needed()
+    shot(analyst, "network-gaps")
     analyst.get_by_label("Ngành").select_option("AGRI_FOREST")
     analyst.get_by_label("Từ năm").fill("2015")
     analyst.get_by_role("button", name="Xem mạng lưới").click()
@@ -196,3 +201,39 @@ def test_import_form_works_from_the_keyboard(editor: Page, site: str) -> None:
         "Thống kê, chỉ tiêu",
         "Nhập dữ liệu",
     ]
+
+
+UNIQUE_NAME = """
+MATCH (e:Expert) WHERE e.birth_year IS NOT NULL
+WITH e.name AS name, count(*) AS n WHERE n = 1
+RETURN name ORDER BY name LIMIT 1
+"""
+
+
+def test_an_unsure_match_waits_in_the_review_queue_and_is_decided(
+    editor: Page, site: str, tmp_path: Path, demo_graph: Graph
+) -> None:
+    """Another agency's row: a demo expert's name without diacritics and nothing else, so resolution
+    cannot be sure and holds it for a person (as in tests/test_import_resolution.py)."""
+    name = demo_graph.read(UNIQUE_NAME)[0]["name"]
+    folded = fold(name).title()
+    upload = tmp_path / "so-noi-vu.csv"
+    upload.write_text(f"full_name\n{folded}\n", encoding="utf-8")
+    editor.goto(site + "/import")
+    editor.get_by_label("Loại dữ liệu").select_option("experts")
+    editor.get_by_label("Tệp Excel hoặc CSV").set_input_files(upload)
+    expect(editor.get_by_label("Đối chiếu những dòng không ghi mã", exact=False)).to_be_checked()
+    editor.get_by_role("button", name="Kiểm tra tệp").click()
+    assert editor.locator("#dry-run tbody tr td").nth(6).inner_text() == "1"  # one row for review
+    editor.get_by_role("button", name="Xác nhận nhập dữ liệu").click()
+    editor.wait_for_url("**/import/runs/*")
+    editor.get_by_role("link", name="Mở hàng chờ xem xét").first.click()
+    item = editor.locator("section.review-item").filter(has_text=folded)
+    expect(item).to_contain_text(name)  # the stored record beside the incoming row
+    expect(item.locator("meter")).to_have_count(1)
+    expect(item).not_to_contain_text("embedding")
+    item.scroll_into_view_if_needed()
+    shot(editor, "import-review-item")
+    item.get_by_role("button", name="Khác nhau — thêm mới").click()
+    expect(editor.locator("#review-notice")).to_contain_text("thành hồ sơ mới")
+    assert editor.locator("section.review-item").filter(has_text=folded).count() == 0

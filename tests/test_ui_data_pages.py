@@ -266,6 +266,7 @@ def test_review_queue_shows_the_pair_side_by_side_and_decides(
     (item_id,) = re.findall(r'data-item="(RV-[0-9A-F]+)"', page.text)
     section = page.text.split(f'data-item="{item_id}"')[1]
     assert "Nguyen Van Hoa" in section and "Nguyễn Văn Hòa" in section and "LC-1" in section
+    assert "embedding" not in section and "name_key" not in section  # no machine bookkeeping
     before = count_experts(reference_graph)
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)  # type: ignore[union-attr]
     decided = editor.post(f"/import/review/{item_id}/reject", data={"csrf": csrf}, follow_redirects=False)

@@ -191,11 +191,27 @@ def run_page(request: Request, graph: GraphDep, lang: LangDep, ref: RunId) -> Re
     return render(request, lang, "import_run.html", run=run, open_items=open_items)
 
 
+# Stored properties the profile page already names (api/i18n.py); the others show as stored.
+PROPERTY_LABELS = {
+    "name": "col.name", "academic_title": "expert.title", "degree": "expert.degree",
+    "degree_year": "expert.degree_year", "birth_year": "expert.birth_year", "gender": "expert.gender",
+    "ethnicity": "expert.ethnicity", "position": "expert.position", "district": "expert.district",
+    "email": "expert.email", "phone": "expert.phone", "orcid": "expert.orcid",
+}  # fmt: skip
+
+
+def _for_people(key: str) -> bool:
+    """Machine bookkeeping (vectors, hashes, folded keys) tells a reviewer nothing; everything else shows."""
+    return not (key.startswith("embedding") or key.endswith(("_key", "_hash")))
+
+
 def side_by_side(item: ReviewItem) -> list[tuple[str, Any, Any]]:
-    """(property, incoming value, stored value) for every property either side holds."""
+    """(property, incoming value, stored value) for every property a person reads on either side."""
     stored = item.candidate or {}
     keys = list(item.incoming) + [k for k in stored if k not in item.incoming]
-    return [(k, item.incoming.get(k), stored.get(k)) for k in keys]
+    if "name" in item.incoming:  # the row's full_name, already cleaned into name
+        keys = [k for k in keys if k != "full_name"]
+    return [(k, item.incoming.get(k), stored.get(k)) for k in keys if _for_people(k)]
 
 
 @router.get("/import/review", response_class=HTMLResponse)
@@ -228,6 +244,7 @@ def review_page(
         outcome=outcome if outcome in ("accepted", "rejected", "decided") else "",
         record_id=record_id,
         base={"kind": kind} if kind else {},
+        labels=PROPERTY_LABELS,
         csrf=csrf,
     )
 
