@@ -88,6 +88,17 @@ class TargetView:
     name: str
     status_key: str  # met, unmet, unmeasurable
     percent: float | None  # current as a share of the target value, 0..100+
+    current: str  # "627" people, "40.27%"; "—" when the data cannot measure it
+    goal: str  # "1200", "25–35%"
+    gap: str
+
+
+def figure(value: float | None, unit: str) -> str:
+    """People are whole numbers; shares keep their decimals and a % sign."""
+    if value is None:
+        return "—"
+    shown = f"{value:g}" if unit == "%" else f"{round(value):d}"
+    return shown + ("%" if unit == "%" else "")
 
 
 def target_views(lang: str, statuses: list[TargetStatus]) -> list[TargetView]:
@@ -95,7 +106,14 @@ def target_views(lang: str, statuses: list[TargetStatus]) -> list[TargetView]:
     for s in statuses:
         name = s.name_en if lang == "en" and s.name_en else s.name_vi
         percent = round(100 * s.current / s.value, 1) if s.current is not None and s.value else None
-        out.append(TargetView(s, name, STATUS_KEYS.get(s.status, "unmeasurable"), percent))
+        goal = figure(s.value, "")
+        if s.value_max is not None:
+            goal += "–" + figure(s.value_max, "")
+        goal += "%" if s.unit == "%" else ""
+        status = STATUS_KEYS.get(s.status, "unmeasurable")
+        out.append(
+            TargetView(s, name, status, percent, figure(s.current, s.unit), goal, figure(s.gap, s.unit))
+        )
     return out
 
 
