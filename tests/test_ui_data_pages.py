@@ -17,6 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.pages import staging
 from graph.connection import Graph
 from graph.settings import Settings, get_settings
 from ingest.columns import Kind
@@ -355,3 +356,19 @@ def test_network_filters_narrow_the_network_and_a_bad_period_is_explained(demo_g
         assert backwards.status_code == 422 and 'role="alert"' in backwards.text
         tampered = client.get("/network", params={"sector": "NOPE' OR 1=1", "projection": "x"})
         assert tampered.status_code == 200 and ties(tampered.text) == ties(everything)
+
+
+def test_a_staged_upload_is_claimed_once_by_its_owner_and_expires(tmp_path: Path) -> None:
+    settings = get_settings().model_copy(update={"import_staging_dir": tmp_path, "import_staging_minutes": 1})
+    held = staging.stage(
+        settings, b"expert_id\n", user="an", name="a.csv", kind="experts", resolve=False, sha256="x"
+    )
+    assert staging.load(settings, held.token, "binh") is None  # someone else's upload
+    assert staging.load(settings, "../" + held.token, "an") is None
+    assert staging.claim(settings, held.token, "an") == (held, b"expert_id\n")
+    assert staging.claim(settings, held.token, "an") is None  # a double click imports once
+    staging.discard(settings, held.token)
+    assert list(tmp_path.iterdir()) == []
+    old = staging.stage(settings, b"x", user="an", name="b.csv", kind="experts", resolve=False, sha256="y")
+    assert staging.purge_expired(settings, now=old.created + 61) == 1
+    assert staging.load(settings, old.token, "an") is None and list(tmp_path.iterdir()) == []

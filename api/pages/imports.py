@@ -152,7 +152,7 @@ def confirm_upload(
     token: Annotated[str, Form(max_length=64)],
 ) -> Response:
     """Commit a checked upload, then show its report (a GET, so reloading never imports twice)."""
-    found = staging.load(settings, token, record.user.username)
+    found = staging.claim(settings, token, record.user.username)
     if found is None:
         return _home(request, graph, lang, csrf, status_code=410, expired=True)
     held, data = found

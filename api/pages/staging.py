@@ -3,7 +3,8 @@
 The browser cannot send the same file twice without the user choosing it again, so the page keeps
 the bytes server-side under a random token, with who uploaded it, what kind it is and its SHA-256.
 Only that user can confirm it, only within IMPORT_STAGING_MINUTES, and the bytes confirmed are
-checked against the digest the dry run saw. Files are deleted on commit and when they expire.
+checked against the digest the dry run saw. A confirmation claims the upload atomically, so it is
+imported once however often the button is pressed. Files are deleted on commit and when they expire.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def purge_expired(settings: Settings, now: float | None = None) -> int:
     """Delete staged uploads older than the setting; returns how many went."""
     limit = (now or time.time()) - settings.import_staging_minutes * 60
     gone = 0
-    for meta in _dir(settings).glob("*.json"):
+    folder = _dir(settings)
+    for meta in [*folder.glob("*.json"), *folder.glob("*.claimed")]:
         try:
             created = float(json.loads(meta.read_text(encoding="utf-8"))["created"])
         except (OSError, ValueError, KeyError):
@@ -77,14 +79,10 @@ def stage(
     return staged
 
 
-def load(settings: Settings, token: str, user: str) -> tuple[Staged, bytes] | None:
-    """The staged upload and its bytes, if `token` exists, belongs to `user` and has not expired."""
-    if not _valid_token(token):
-        return None
-    folder = _dir(settings)
+def _read(meta: Path, user: str, settings: Settings) -> tuple[Staged, bytes] | None:
     try:
-        staged = Staged(**json.loads((folder / f"{token}.json").read_text(encoding="utf-8")))
-        data = (folder / f"{token}.bin").read_bytes()
+        staged = Staged(**json.loads(meta.read_text(encoding="utf-8")))
+        data = meta.with_suffix(".bin").read_bytes()
     except (OSError, ValueError, TypeError):
         return None
     if staged.user != user or staged.created < time.time() - settings.import_staging_minutes * 60:
@@ -92,8 +90,29 @@ def load(settings: Settings, token: str, user: str) -> tuple[Staged, bytes] | No
     return staged, data
 
 
+def load(settings: Settings, token: str, user: str) -> tuple[Staged, bytes] | None:
+    """The staged upload and its bytes, if `token` exists, belongs to `user` and has not expired."""
+    if not _valid_token(token):
+        return None
+    return _read(_dir(settings) / f"{token}.json", user, settings)
+
+
+def claim(settings: Settings, token: str, user: str) -> tuple[Staged, bytes] | None:
+    """Like `load`, but only once: the record is renamed (atomic), so a double-clicked "confirm"
+    or two tabs can never import the same upload twice. Discard it after the import."""
+    found = load(settings, token, user)
+    if found is None:
+        return None
+    meta = _dir(settings) / f"{token}.json"
+    try:
+        meta.rename(meta.with_suffix(".claimed"))
+    except OSError:  # another request claimed it first
+        return None
+    return found
+
+
 def discard(settings: Settings, token: str) -> None:
     if _valid_token(token):
         folder = _dir(settings)
-        (folder / f"{token}.bin").unlink(missing_ok=True)
-        (folder / f"{token}.json").unlink(missing_ok=True)
+        for suffix in (".bin", ".json", ".claimed"):
+            (folder / f"{token}{suffix}").unlink(missing_ok=True)
