@@ -10,6 +10,7 @@ file the page accepts the API accepts too. Every form carries the session's CSRF
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -17,6 +18,7 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, Response, Uploa
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import AuditDep, Auditor, GraphDep, SettingsDep
+from api.i18n import translate
 from api.pages import staging
 from api.pages.csrf import CsrfChecked, CsrfToken
 from api.pages.render import LangDep, PageRoute, render
@@ -46,6 +48,12 @@ def _tables(data: bytes, name: str, kind: str) -> dict[Kind, list[Table]]:
     return {Kind(kind): tables_for_kind(data, name, Kind(kind))}
 
 
+def kind_labels(lang: str, kinds: str) -> str:
+    """A run's "organizations, experts" as the page names those tables."""
+    known = {k.value for k in Kind}
+    return ", ".join(translate(lang, f"imp.kind.{k}") if k in known else k for k in kinds.split(", ") if k)
+
+
 def _home(request: Request, graph: Graph, lang: str, csrf: str, **context: Any) -> Response:
     total, runs = list_import_runs(graph, limit=RUNS_SHOWN)
     open_items = list_review_items(graph, status="open", limit=1).total
@@ -60,6 +68,7 @@ def _home(request: Request, graph: Graph, lang: str, csrf: str, **context: Any) 
         runs=runs,
         runs_total=total,
         open_items=open_items,
+        kind_labels=partial(kind_labels, lang),
         csrf=csrf,
         **context,
     )
@@ -188,7 +197,9 @@ def run_page(request: Request, graph: GraphDep, lang: LangDep, ref: RunId) -> Re
     if run is None:
         raise NotFound(ref)
     open_items = list_review_items(graph, status="open", limit=1).total
-    return render(request, lang, "import_run.html", run=run, open_items=open_items)
+    return render(
+        request, lang, "import_run.html", run=run, open_items=open_items, kinds=kind_labels(lang, run.kind)
+    )
 
 
 # Stored properties the profile page already names (api/i18n.py); the others show as stored.
