@@ -9,8 +9,8 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api import errors, openapi, pages
-from api.deps import require, require_page
-from api.pages.render import STATIC_DIR
+from api.deps import PageForbidden, require, require_page
+from api.pages.render import STATIC_DIR, forbidden_page
 from api.routers import auth, councils, experts, health, imports, network, records, review, stats, tasks
 from api.routers import fields as field_leaders
 from api.security import Permission
@@ -74,4 +74,5 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     page_analyst = [Depends(require_page(Permission.ANALYZE))]
     for router in pages.analyst_routers:
         app.include_router(router, dependencies=page_analyst)
+    app.add_exception_handler(PageForbidden, forbidden_page)  # a 403 page, not JSON
     return app

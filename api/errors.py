@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
+from api.i18n import accept_language, pick_lang
 from graph.errors import (
     ExpertgraphError,
     GraphUnavailable,
@@ -43,6 +44,11 @@ async def _handle(request: Request, exc: Exception) -> JSONResponse:
     status = _status_for(exc)
     body: dict[str, object] = {"detail": str(exc), "error": type(exc).__name__}
     if isinstance(exc, ImportRejected):
+        # `lang=` wins over Accept-Language; Vietnamese when the caller says neither.
+        lang = pick_lang(
+            request.query_params.get("lang"), accept_language(request.headers.get("accept-language"))
+        )
+        body["lang"] = lang
         body["errors"] = [
             {
                 "file": e.file,
@@ -52,6 +58,9 @@ async def _handle(request: Request, exc: Exception) -> JSONResponse:
                 "value": e.value,
                 "reason": e.reason,
                 "message": str(e),
+                "reason_vi": e.reason_vi,
+                "message_vi": e.message("vi"),
+                "localized": e.message(lang),
             }
             for e in exc.errors
         ]

@@ -1,44 +1,73 @@
-"""Plain-Vietnamese sentences and links for the evidence behind a ranked expert."""
+"""The one source of the sentences that say why an expert matched, in Vietnamese or English.
+
+The JSON API (`api/hits.py`, Vietnamese) and the web pages (search results, task candidates, council
+seats) all phrase a piece of ranking evidence, or a task candidate's conflict, here, with the words
+from api/i18n.py, so the same evidence reads the same everywhere. Only the links differ: the API
+points at JSON, pages at pages.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from api.i18n import term, translate
+from queries.candidates import Conflict
 from queries.ranking import Evidence
 
-ROLE_VI = {"lead": "chủ nhiệm", "secretary": "thư ký", "member": "thành viên"}
-LEVEL_VI = {"national": "quốc gia", "ministerial": "bộ", "provincial": "tỉnh", "grassroots": "cơ sở"}
-SIGNAL_VI = {
-    "lexical": "khớp từ khóa",
-    "semantic": "gần nghĩa",
-    "field": "đúng chuyên ngành",
-    "standing": "uy tín chuyên môn",
-}
+SHOWN_IN_REASON = 3
+API_LANG = "vi"
 
 
-def describe(ev: Evidence) -> str:
-    how = SIGNAL_VI.get(ev.signal, ev.signal)
+def sentence(lang: str, ev: Evidence) -> str:
+    """One piece of evidence as a sentence, e.g. «Chủ nhiệm đề tài cấp tỉnh «...» (DT-1)»."""
     if ev.kind == "project":
         role, _, level = (ev.detail or "").partition(" / ")
-        return (
-            f"{ROLE_VI.get(role, role).capitalize()} đề tài cấp {LEVEL_VI.get(level, level)} "
-            f"«{ev.label}» ({ev.ref}; {how})"
+        text = translate(
+            lang,
+            "ev.project",
+            role=term(lang, "role", role),
+            level=term(lang, "level", level),
+            label=ev.label,
+            ref=ev.ref,
         )
+        return text[:1].upper() + text[1:]
     if ev.kind == "publication":
-        return f"Công bố «{ev.label}»" + (f" ({ev.detail}; {how})" if ev.detail else f" ({how})")
+        if ev.detail:
+            return translate(lang, "ev.publication", label=ev.label, detail=ev.detail)
+        return translate(lang, "ev.publication_undated", label=ev.label)
     if ev.kind == "field":
-        extra = f", {ev.detail}" if ev.detail else ""
-        return f"Chuyên ngành {ev.label} ({ev.ref}{extra})"
+        return translate(lang, "ev.field", label=ev.label, ref=ev.ref)
     if ev.kind == "title":
-        return f"Học hàm, học vị: {ev.label}"
-    return f"Hồ sơ: {ev.label} ({how})"
+        return translate(lang, "ev.title", label=ev.label)
+    return translate(lang, "ev.profile", label=ev.label)
 
 
-def reason(evidence: list[Evidence]) -> str:
+def reason(lang: str, evidence: list[Evidence]) -> str:
+    """Why an expert matched, in one line: the strongest few pieces of evidence."""
     if not evidence:
-        return "Khớp bộ lọc"
-    return "; ".join(describe(ev) for ev in evidence[:3])
+        return translate(lang, "ev.filters_only")
+    return "; ".join(sentence(lang, ev) for ev in evidence[:SHOWN_IN_REASON])
+
+
+def conflict_sentence(lang: str, c: Conflict) -> str:
+    """Why a task candidate was left out, e.g. «Cùng cơ quan đặt hàng (Sở Nông nghiệp ...)»."""
+    return translate(lang, f"tconflict.{c.kind}", org=c.org, project=c.project, load=c.load, limit=c.limit)
+
+
+def _segment(ref: str) -> str:
+    return quote(ref, safe="")
+
+
+def page_url(ev: Evidence) -> str:
+    """The web page of the record behind the evidence (keys may hold '/', so escaped whole)."""
+    prefix = {"project": "/projects", "publication": "/publications", "field": "/fields"}.get(
+        ev.kind, "/experts"
+    )
+    return f"{prefix}/{_segment(ev.ref)}"
 
 
 def url_for(ev: Evidence) -> str | None:
+    """The JSON API resource of the record behind the evidence."""
     if ev.kind in ("profile", "title"):
         return f"/api/v1/experts/{ev.ref}"
     if ev.kind == "project":

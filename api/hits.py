@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.explain import reason, url_for
+from api.explain import API_LANG, reason, url_for
 from api.schemas import EvidenceOut, ExpertHitOut
 from api.security import mask_personal
 from queries.ranking import Evidence, RankedExpert
@@ -45,7 +45,7 @@ def hit_out(hit: RankedExpert, role: str) -> ExpertHitOut:
         load=card["load"] or 0,
         score=hit.score,
         components=hit.components,
-        reason=reason(hit.evidence),
+        reason=reason(API_LANG, hit.evidence),
         evidence=evidence_out(hit.evidence),
         url=f"/api/v1/experts/{hit.id}",
     )

@@ -449,6 +449,242 @@ VI: dict[str, str] = {
     "xlsx.rows": "Số dòng trong tệp",
     "xlsx.exported": "Thời điểm xuất",
     "xlsx.all": "(tất cả)",
+    # commissioning and councils (issue 9, part A)
+    "nav.tasks": "Đặt hàng, giao nhiệm vụ",
+    "nav.proposals": "Hồ sơ, hội đồng",
+    "nav.reviews": "Phân công phản biện",
+    "error.forbidden": "Không có quyền truy cập",
+    "error.forbidden_detail": (
+        "Vai trò của tài khoản này không được dùng trang này. Hãy đăng nhập bằng tài khoản biên tập viên."
+    ),
+    "error.csrf_detail": (
+        "Biểu mẫu đã hết hạn hoặc không được gửi từ trang này. Hãy tải lại trang và gửi lại."
+    ),
+    "ev.title": "Học hàm, học vị: {label}",
+    "form.errors_title": "Biểu mẫu còn lỗi, hãy sửa các mục sau:",
+    "form.err_choose": "hãy chọn một giá trị trong danh sách",
+    "form.err_required": "không được để trống",
+    "form.err_too_long": "quá dài",
+    "form.err_fields": "mã lĩnh vực không hợp lệ (tối đa 20 lĩnh vực)",
+    "form.err_team_size": "số người phải từ 1 đến 5",
+    "form.err_date": "ngày không hợp lệ (định dạng năm-tháng-ngày)",
+    "form.err_past": "hạn hoàn thành đã qua",
+    "form.err_unknown": "không có trong cơ sở dữ liệu",
+    "form.err_code": "mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch chéo",
+    "form.err_year": "năm phải từ 1900 đến 2100",
+    "form.missing_ids": "Không tìm thấy các mã: {ids}",
+    "form.choose": "— Chọn —",
+    "form.none": "(không có)",
+    "form.cancel": "Huỷ",
+    "tasks.title": "Nhiệm vụ đặt hàng, tư vấn",
+    "tasks.intro": "Các nhiệm vụ Sở đặt hàng hoặc cần tư vấn, phản biện, giám định xã hội; mới nhất trước.",
+    "tasks.new": "Tạo nhiệm vụ mới",
+    "tasks.new_intro": (
+        "Mô tả nhiệm vụ; hệ thống đề xuất chuyên gia phù hợp, không xung đột với cơ quan đặt hàng."
+    ),
+    "tasks.none": "Chưa có nhiệm vụ nào.",
+    "tasks.assigned": "Đã giao",
+    "tasks.create": "Tạo nhiệm vụ",
+    "task.kind": "Loại nhiệm vụ",
+    "task.name": "Tên nhiệm vụ",
+    "task.description": "Mô tả",
+    "task.description_hint": "Nội dung, mục tiêu, sản phẩm cần có; càng cụ thể, đề xuất càng sát.",
+    "task.fields": "Lĩnh vực cần có",
+    "task.fields_hint": "Giữ Ctrl (hoặc Shift) để chọn nhiều lĩnh vực.",
+    "task.sector": "Ngành",
+    "task.ordered_by": "Cơ quan đặt hàng",
+    "task.team_size": "Số người cần",
+    "task.deadline": "Hạn hoàn thành",
+    "task.facts": "Thông tin chung",
+    "task.created": "Ngày tạo",
+    "task.covers": "Đáp ứng lĩnh vực",
+    "task.load": "Đang làm {n} nhiệm vụ",
+    "task.assign": "Giao nhiệm vụ",
+    "task.update": "Cập nhật",
+    "task.assignments": "Chuyên gia đã giao",
+    "task.no_assignments": "Chưa giao cho ai.",
+    "task.since": "Từ ngày",
+    "task.change": "Thay đổi",
+    "task.expert_id": "Mã chuyên gia khác",
+    "task.team": "Nhóm đề xuất",
+    "task.team_help": (
+        "Nhóm nhỏ nhất đáp ứng nhiều lĩnh vực nhất, trong số chuyên gia không xung đột và không quá tải."
+    ),
+    "task.uncovered": "Chưa có chuyên gia phù hợp cho lĩnh vực: {codes}",
+    "task.candidates": "Chuyên gia phù hợp",
+    "task.no_candidates": "Không có chuyên gia phù hợp.",
+    "task.excluded": "Chuyên gia bị loại vì xung đột",
+    "task.excluded_help": (
+        "Chuyên gia phù hợp nhưng cùng cơ quan, là đối tác của cơ quan đặt hàng hoặc đang quá tải."
+    ),
+    "task.conflict": "Lý do loại",
+    "task.no_excluded": "Không ai bị loại.",
+    "task.history": "Lịch sử giao việc",
+    "task.by": "bởi {user}",
+    "task.created_event": "tạo nhiệm vụ",
+    "task.err_assign": "Hãy chọn chuyên gia, vai trò và tình trạng hợp lệ.",
+    "task.err_expert": "Không có chuyên gia với mã này.",
+    "tconflict.same_org": "Cùng cơ quan đặt hàng ({org})",
+    "tconflict.partner": "{org} là đối tác của cơ quan đặt hàng trong đề tài {project}",
+    "tconflict.overload": "Quá tải: đang có {load} nhiệm vụ (ngưỡng {limit})",
+    "tkind.research_order": "Đặt hàng nghiên cứu",
+    "tkind.consultancy": "Tư vấn",
+    "tkind.critique": "Phản biện",
+    "tkind.social_review": "Giám định xã hội",
+    "trole.lead": "chủ trì",
+    "trole.member": "thành viên",
+    "trole.reviewer": "phản biện",
+    "trole.advisor": "cố vấn",
+    "tstatus.proposed": "đề xuất",
+    "tstatus.active": "đang thực hiện",
+    "tstatus.completed": "đã hoàn thành",
+    "tstatus.declined": "từ chối",
+    "proposals.title": "Hồ sơ đề xuất",
+    "proposals.intro": "Hồ sơ đề xuất nhiệm vụ khoa học và công nghệ; mở một hồ sơ để lập hội đồng.",
+    "proposals.new": "Thêm hồ sơ",
+    "proposals.program": "Chương trình",
+    "proposals.all_programs": "Tất cả chương trình",
+    "proposals.filter": "Lọc",
+    "proposals.none": "Chưa có hồ sơ đề xuất nào.",
+    "proposals.council": "Hội đồng",
+    "proposals.has_council": "đã lập",
+    "proposals.no_council": "chưa lập",
+    "proposals.by_form": "Nhập một hồ sơ",
+    "proposals.by_file": "Nhập nhiều hồ sơ từ Excel",
+    "proposals.file_help": (
+        "Tệp .xlsx có trang «proposals» (Hồ sơ đề xuất) và, nếu có, trang «proposal_members» (Người "
+        "đề xuất). Mọi dòng được kiểm tra trước; có lỗi thì không ghi gì."
+    ),
+    "proposals.template": "Tải mẫu nhập hồ sơ (.xlsx)",
+    "proposals.file": "Tệp hồ sơ",
+    "proposals.import": "Nhập tệp",
+    "proposals.import_result": "Kết quả nhập tệp {file}",
+    "proposals.import_rejected": "Tệp có {n} lỗi; chưa ghi gì. Hãy sửa rồi nhập lại.",
+    "proposals.import_done": "Đã nhập: {created} mới, {updated} cập nhật, {unchanged} không đổi.",
+    "proposals.back": "Xem danh sách hồ sơ",
+    "proposals.save": "Lưu hồ sơ",
+    "pimport.sheet": "Trang",
+    "pimport.row": "Dòng",
+    "pimport.column": "Cột",
+    "pimport.value": "Giá trị",
+    "pimport.reason": "Lỗi",
+    "proposal.heading": "Hồ sơ đề xuất",
+    "proposal.code": "Mã hồ sơ",
+    "proposal.code_hint": "Ví dụ: DX.LC.2025-07",
+    "proposal.name": "Tên đề xuất",
+    "proposal.abstract": "Tóm tắt",
+    "proposal.host": "Tổ chức chủ trì",
+    "proposal.partners": "Tổ chức phối hợp",
+    "proposal.lead": "Chủ nhiệm (mã chuyên gia)",
+    "proposal.members": "Thành viên (mã chuyên gia)",
+    "proposal.id_hint": "Mã trong hồ sơ chuyên gia, ví dụ LC-00012.",
+    "proposal.members_hint": "Nhiều mã cách nhau bởi dấu phẩy.",
+    "proposal.level": "Cấp đề nghị",
+    "proposal.proposers": "Người đề xuất",
+    "council.saved": "Hội đồng đã lưu",
+    "council.saved_as": "Hội đồng {id}, năm {period}.",
+    "council.export": "Tải quyết định hội đồng (.xlsx)",
+    "council.none_saved": "Chưa lưu hội đồng nào cho hồ sơ này.",
+    "council.compose": "Lập hội đồng",
+    "council.compose_help": (
+        "Mọi thành viên không xung đột lợi ích với người đề xuất và tổ chức chủ trì, phối hợp; các "
+        "lĩnh vực của hồ sơ đều có người; kết quả như nhau khi hỏi lại."
+    ),
+    "council.size": "Số thành viên",
+    "council.reviewers": "Số phản biện",
+    "council.outside_host": "Tối thiểu % ngoài tổ chức chủ trì",
+    "council.outside_province": "Tối thiểu % ngoài tỉnh",
+    "council.women": "Số nữ mong muốn",
+    "council.minority": "Số người dân tộc thiểu số mong muốn",
+    "council.period": "Năm",
+    "council.compose_button": "Lập hội đồng",
+    "council.infeasible": "Không lập được hội đồng theo yêu cầu",
+    "council.infeasible_size": (
+        "Không xếp được số ghế yêu cầu: cần đủ chủ tịch, thư ký, phản biện và đủ chuyên gia không xung đột."
+    ),
+    "council.infeasible_field_coverage": (
+        "Không có chuyên gia không xung đột nào thuộc một lĩnh vực của hồ sơ."
+    ),
+    "council.infeasible_outside_host_share": "Không đủ người ngoài tổ chức chủ trì; hãy giảm tỷ lệ này.",
+    "council.infeasible_outside_province_share": "Không đủ người ngoài tỉnh; hãy giảm tỷ lệ này.",
+    "council.infeasible_no_conflict_between_members": (
+        "Các ứng viên xung đột lẫn nhau quá nhiều để cùng ngồi một hội đồng."
+    ),
+    "council.infeasible_other": "Ràng buộc không đáp ứng được: {constraint}",
+    "council.detail": "Chi tiết kỹ thuật",
+    "council.proposed": "Hội đồng đề xuất",
+    "council.summary": (
+        "{n} thành viên: {women} nữ, {minority} người dân tộc thiểu số, {outside_host} người ngoài tổ"
+        " chức chủ trì, {outside_province} người ngoài tỉnh."
+    ),
+    "council.optimal": "Phương án tối ưu.",
+    "council.affinity": "Mức phù hợp",
+    "council.alternates": "Người thay thế",
+    "council.no_alternates": "không có",
+    "council.save": "Lưu hội đồng này",
+    "council.excluded": "Ứng viên mạnh bị loại",
+    "council.excluded_help": (
+        "Chuyên gia phù hợp ít nhất bằng thành viên yếu nhất nhưng bị loại, kèm quy tắc và bằng chứng."
+    ),
+    "council.rule": "Quy tắc loại",
+    "council.evidence": "Bằng chứng",
+    "council.no_excluded": "Không ứng viên mạnh nào bị loại.",
+    "council.xlsx_sheet": "Thành viên hội đồng",
+    "council.xlsx_role": "Nhiệm vụ trong hội đồng",
+    "council.xlsx_proposal": "Mã hồ sơ",
+    "council.xlsx_title": "Tên đề xuất",
+    "council.xlsx_council": "Mã hội đồng",
+    "council.xlsx_program": "Chương trình",
+    "council.xlsx_period": "Năm",
+    "council.xlsx_members": "Số thành viên",
+    "crole.chair": "Chủ tịch",
+    "crole.secretary": "Thư ký",
+    "crole.reviewer": "Phản biện",
+    "crole.member": "Ủy viên",
+    "coi.proposer": "là người đề xuất",
+    "coi.employer": "cùng cơ quan với người đề xuất",
+    "coi.same_institution": "cùng tổ chức với người đề xuất",
+    "coi.host_organization": "công tác tại tổ chức chủ trì, phối hợp",
+    "coi.coauthor": "đồng tác giả",
+    "coi.co_project": "cùng đề tài",
+    "coi.declared": "xung đột đã khai báo",
+    "coi.declared_lifelong": "xung đột suốt đời đã khai báo",
+    "coi.rotation": "vừa ngồi hội đồng của chương trình",
+    "coi.council_cap": "đã đủ số hội đồng trong năm",
+    "reviews.title": "Phân công phản biện theo đợt",
+    "reviews.intro": (
+        "Chọn các hồ sơ của một đợt; mỗi hồ sơ có k phản biện, mỗi chuyên gia nhận tối đa L hồ sơ, "
+        "không ai xung đột lợi ích. Lời giải là tối ưu, so với cách chọn lần lượt (tham lam)."
+    ),
+    "reviews.proposals": "Hồ sơ cần phản biện",
+    "reviews.k": "Số phản biện mỗi hồ sơ (k)",
+    "reviews.l": "Số hồ sơ tối đa mỗi chuyên gia (L)",
+    "reviews.fair": "Ưu tiên công bằng",
+    "reviews.fair_hint": "Nâng hồ sơ kém nhất trước, rồi mới tối đa tổng mức phù hợp.",
+    "reviews.save": "Lưu phân công",
+    "reviews.run": "Phân công",
+    "reviews.result": "Kết quả phân công",
+    "reviews.saved": "Đã lưu phân công.",
+    "reviews.objective": "Mục tiêu",
+    "reviews.objective_fair": "công bằng (hồ sơ kém nhất trước)",
+    "reviews.objective_total": "tổng mức phù hợp lớn nhất",
+    "reviews.total": "Tổng mức phù hợp",
+    "reviews.worst": "Hồ sơ kém nhất",
+    "reviews.greedy_total": "Tổng của cách tham lam",
+    "reviews.greedy_worst": "Hồ sơ kém nhất (tham lam)",
+    "reviews.greedy_unfilled": "Ghế trống (tham lam)",
+    "reviews.shortfall": "Tham lam kém hơn",
+    "reviews.conflicts": "Cặp bị loại vì xung đột",
+    "reviews.reviewers": "Phản biện",
+    "reviews.proposal_total": "Mức phù hợp",
+    "reviews.err_none": "hãy chọn ít nhất một hồ sơ",
+    "reviews.err_many": "tối đa 200 hồ sơ một lần",
+    "reviews.err_k": "k phải từ 1 đến 10",
+    "reviews.err_l": "L phải từ 1 đến 50",
+    "reviews.infeasible_reviewers_per_proposal": "Có hồ sơ không đủ k chuyên gia không xung đột; hãy giảm k.",
+    "reviews.infeasible_max_per_reviewer": (
+        "Số ghế phản biện vượt quá khả năng nhận của các chuyên gia; hãy tăng L hoặc giảm k."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -878,6 +1114,253 @@ EN: dict[str, str] = {
     "xlsx.rows": "Rows in this file",
     "xlsx.exported": "Exported at",
     "xlsx.all": "(all)",
+    # commissioning and councils (issue 9, part A)
+    "nav.tasks": "Tasks",
+    "nav.proposals": "Proposals and councils",
+    "nav.reviews": "Reviewer assignment",
+    "error.forbidden": "Access denied",
+    "error.forbidden_detail": "This account's role may not use this page. Sign in with an editor account.",
+    "error.csrf_detail": (
+        "The form has expired or was not sent from this site. Reload the page and send it again."
+    ),
+    "ev.title": "Title and degree: {label}",
+    "form.errors_title": "The form has mistakes; please correct:",
+    "form.err_choose": "choose a value from the list",
+    "form.err_required": "must not be empty",
+    "form.err_too_long": "is too long",
+    "form.err_fields": "invalid field codes (at most 20 fields)",
+    "form.err_team_size": "must be from 1 to 5 people",
+    "form.err_date": "not a valid date (year-month-day)",
+    "form.err_past": "the deadline has passed",
+    "form.err_unknown": "is not in the database",
+    "form.err_code": "letters, digits, dots, dashes and slashes only",
+    "form.err_year": "the year must be from 1900 to 2100",
+    "form.missing_ids": "Not found: {ids}",
+    "form.choose": "— Choose —",
+    "form.none": "(none)",
+    "form.cancel": "Cancel",
+    "tasks.title": "Commissioned and consultancy tasks",
+    "tasks.intro": (
+        "Tasks the department commissions or needs consultancy, critique or social review on; newest first."
+    ),
+    "tasks.new": "New task",
+    "tasks.new_intro": (
+        "Describe the task; the service proposes experts who fit and have no conflict with the "
+        "ordering organization."
+    ),
+    "tasks.none": "No tasks yet.",
+    "tasks.assigned": "Assigned",
+    "tasks.create": "Create task",
+    "task.kind": "Kind of task",
+    "task.name": "Task title",
+    "task.description": "Description",
+    "task.description_hint": (
+        "Content, goals and expected results; the more specific, the better the proposals."
+    ),
+    "task.fields": "Required fields",
+    "task.fields_hint": "Hold Ctrl (or Shift) to choose several fields.",
+    "task.sector": "Sector",
+    "task.ordered_by": "Ordering organization",
+    "task.team_size": "Team size",
+    "task.deadline": "Deadline",
+    "task.facts": "About",
+    "task.created": "Created",
+    "task.covers": "Covers fields",
+    "task.load": "{n} current tasks",
+    "task.assign": "Assign",
+    "task.update": "Update",
+    "task.assignments": "Assigned experts",
+    "task.no_assignments": "Nobody assigned yet.",
+    "task.since": "Since",
+    "task.change": "Change",
+    "task.expert_id": "Another expert's id",
+    "task.team": "Proposed team",
+    "task.team_help": (
+        "The smallest team covering the most required fields, among experts without conflicts or overload."
+    ),
+    "task.uncovered": "No suitable expert for the fields: {codes}",
+    "task.candidates": "Matching experts",
+    "task.no_candidates": "No matching expert.",
+    "task.excluded": "Experts left out for conflicts",
+    "task.excluded_help": (
+        "Strong candidates who work at the ordering organization, at one of its partners, or are overloaded."
+    ),
+    "task.conflict": "Why left out",
+    "task.no_excluded": "Nobody was left out.",
+    "task.history": "Assignment history",
+    "task.by": "by {user}",
+    "task.created_event": "task created",
+    "task.err_assign": "Choose a valid expert, role and status.",
+    "task.err_expert": "There is no expert with this id.",
+    "tconflict.same_org": "Works at the ordering organization ({org})",
+    "tconflict.partner": "{org} partnered the ordering organization in project {project}",
+    "tconflict.overload": "Overloaded: {load} current tasks (limit {limit})",
+    "tkind.research_order": "Research order",
+    "tkind.consultancy": "Consultancy",
+    "tkind.critique": "Critique",
+    "tkind.social_review": "Social review",
+    "trole.lead": "lead",
+    "trole.member": "member",
+    "trole.reviewer": "reviewer",
+    "trole.advisor": "advisor",
+    "tstatus.proposed": "proposed",
+    "tstatus.active": "active",
+    "tstatus.completed": "completed",
+    "tstatus.declined": "declined",
+    "proposals.title": "Proposals",
+    "proposals.intro": "Proposed science and technology tasks; open one to compose its council.",
+    "proposals.new": "Add proposals",
+    "proposals.program": "Program",
+    "proposals.all_programs": "All programs",
+    "proposals.filter": "Filter",
+    "proposals.none": "No proposals yet.",
+    "proposals.council": "Council",
+    "proposals.has_council": "composed",
+    "proposals.no_council": "not yet",
+    "proposals.by_form": "Enter one proposal",
+    "proposals.by_file": "Import proposals from Excel",
+    "proposals.file_help": (
+        "An .xlsx file with a sheet «proposals» and, optionally, a sheet «proposal_members». Every "
+        "row is checked first; with any error nothing is written."
+    ),
+    "proposals.template": "Download the proposals template (.xlsx)",
+    "proposals.file": "Proposals file",
+    "proposals.import": "Import file",
+    "proposals.import_result": "Import of {file}",
+    "proposals.import_rejected": (
+        "The file has {n} problems; nothing was written. Correct them and import again."
+    ),
+    "proposals.import_done": "Imported: {created} new, {updated} updated, {unchanged} unchanged.",
+    "proposals.back": "See the proposals",
+    "proposals.save": "Save proposal",
+    "pimport.sheet": "Sheet",
+    "pimport.row": "Row",
+    "pimport.column": "Column",
+    "pimport.value": "Value",
+    "pimport.reason": "Problem",
+    "proposal.heading": "Proposal",
+    "proposal.code": "Proposal code",
+    "proposal.code_hint": "For example: DX.LC.2025-07",
+    "proposal.name": "Title",
+    "proposal.abstract": "Abstract",
+    "proposal.host": "Host organization",
+    "proposal.partners": "Partner organizations",
+    "proposal.lead": "Lead (expert id)",
+    "proposal.members": "Members (expert ids)",
+    "proposal.id_hint": "The id on the expert's profile, e.g. LC-00012.",
+    "proposal.members_hint": "Several ids separated by commas.",
+    "proposal.level": "Requested level",
+    "proposal.proposers": "Proposers",
+    "council.saved": "Saved council",
+    "council.saved_as": "Council {id}, year {period}.",
+    "council.export": "Download the council decision (.xlsx)",
+    "council.none_saved": "No council saved for this proposal yet.",
+    "council.compose": "Compose a council",
+    "council.compose_help": (
+        "Every member is free of conflicts with the proposers and the host and partner organizations;"
+        " every field of the proposal is covered; asking again gives the same council."
+    ),
+    "council.size": "Members",
+    "council.reviewers": "Reviewers",
+    "council.outside_host": "Minimum % outside the host",
+    "council.outside_province": "Minimum % outside the province",
+    "council.women": "Women wanted",
+    "council.minority": "Ethnic-minority members wanted",
+    "council.period": "Year",
+    "council.compose_button": "Compose",
+    "council.infeasible": "No council meets the request",
+    "council.infeasible_size": (
+        "The seats asked cannot be filled: a chair, a secretary, the reviewers, and enough experts "
+        "free of conflict are needed."
+    ),
+    "council.infeasible_field_coverage": "No expert free of conflict holds one of the proposal's fields.",
+    "council.infeasible_outside_host_share": (
+        "Too few people from outside the host organization; lower this share."
+    ),
+    "council.infeasible_outside_province_share": (
+        "Too few people from outside the province; lower this share."
+    ),
+    "council.infeasible_no_conflict_between_members": (
+        "The candidates conflict with each other too much to sit together."
+    ),
+    "council.infeasible_other": "A constraint cannot be met: {constraint}",
+    "council.detail": "Technical detail",
+    "council.proposed": "Proposed council",
+    "council.summary": (
+        "{n} members: {women} women, {minority} ethnic-minority, {outside_host} from outside the "
+        "host, {outside_province} from outside the province."
+    ),
+    "council.optimal": "Proved optimal.",
+    "council.affinity": "Match",
+    "council.alternates": "Alternates",
+    "council.no_alternates": "none",
+    "council.save": "Save this council",
+    "council.excluded": "Strong candidates excluded",
+    "council.excluded_help": (
+        "Experts matching at least as well as the weakest member but excluded, with the rule and its "
+        "evidence."
+    ),
+    "council.rule": "Rule",
+    "council.evidence": "Evidence",
+    "council.no_excluded": "No strong candidate was excluded.",
+    "council.xlsx_sheet": "Council members",
+    "council.xlsx_role": "Role on the council",
+    "council.xlsx_proposal": "Proposal code",
+    "council.xlsx_title": "Proposal title",
+    "council.xlsx_council": "Council id",
+    "council.xlsx_program": "Program",
+    "council.xlsx_period": "Year",
+    "council.xlsx_members": "Members",
+    "crole.chair": "Chair",
+    "crole.secretary": "Secretary",
+    "crole.reviewer": "Reviewer",
+    "crole.member": "Member",
+    "coi.proposer": "is a proposer",
+    "coi.employer": "same employer as a proposer",
+    "coi.same_institution": "same institution as a proposer",
+    "coi.host_organization": "works at the host or a partner",
+    "coi.coauthor": "co-author",
+    "coi.co_project": "same project",
+    "coi.declared": "declared conflict",
+    "coi.declared_lifelong": "declared lifelong conflict",
+    "coi.rotation": "sat on the program's recent councils",
+    "coi.council_cap": "already on enough councils this year",
+    "reviews.title": "Reviewer assignment for a call",
+    "reviews.intro": (
+        "Choose a call's proposals; each gets k reviewers, each expert at most L proposals, nobody "
+        "with a conflict. The answer is optimal, shown beside a one-by-one (greedy) choice."
+    ),
+    "reviews.proposals": "Proposals to review",
+    "reviews.k": "Reviewers per proposal (k)",
+    "reviews.l": "Most proposals per expert (L)",
+    "reviews.fair": "Fairness first",
+    "reviews.fair_hint": "Raise the worst-off proposal first, then the total match.",
+    "reviews.save": "Save the assignment",
+    "reviews.run": "Assign",
+    "reviews.result": "Assignment",
+    "reviews.saved": "The assignment was saved.",
+    "reviews.objective": "Objective",
+    "reviews.objective_fair": "fair (worst-off proposal first)",
+    "reviews.objective_total": "largest total match",
+    "reviews.total": "Total match",
+    "reviews.worst": "Worst-off proposal",
+    "reviews.greedy_total": "Greedy total",
+    "reviews.greedy_worst": "Worst-off proposal (greedy)",
+    "reviews.greedy_unfilled": "Empty seats (greedy)",
+    "reviews.shortfall": "Greedy falls short by",
+    "reviews.conflicts": "Pairs excluded for conflicts",
+    "reviews.reviewers": "Reviewers",
+    "reviews.proposal_total": "Match",
+    "reviews.err_none": "choose at least one proposal",
+    "reviews.err_many": "at most 200 proposals at once",
+    "reviews.err_k": "k must be from 1 to 10",
+    "reviews.err_l": "L must be from 1 to 50",
+    "reviews.infeasible_reviewers_per_proposal": (
+        "A proposal has fewer than k experts free of conflict; lower k."
+    ),
+    "reviews.infeasible_max_per_reviewer": (
+        "More reviewer seats than the experts can take; raise L or lower k."
+    ),
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"vi": VI, "en": EN}
@@ -889,6 +1372,23 @@ def pick_lang(*candidates: str | None) -> str:
         if candidate in LANGS:
             return candidate
     return DEFAULT_LANG
+
+
+def accept_language(header: str | None) -> str | None:
+    """The supported language an `Accept-Language` header prefers most ("en-US,en;q=0.9" -> "en")."""
+    ranked: list[tuple[float, str]] = []
+    for part in (header or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                continue
+        base = tag.strip().lower().split("-")[0]
+        if base in LANGS and quality > 0:
+            ranked.append((quality, base))
+    return max(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
 def translate(lang: str, key: str, /, **values: object) -> str:

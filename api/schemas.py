@@ -512,11 +512,15 @@ class ImportErrorOut(BaseModel):
     value: str
     reason: str
     message: str
+    reason_vi: str = Field(default="", description="the reason in Vietnamese")
+    message_vi: str = Field(default="", description="the whole message in Vietnamese")
+    localized: str = Field(default="", description="the message in the caller's language (`lang`)")
 
 
 class ImportRejectedOut(BaseModel):
     detail: str | list[dict[str, Any]] = Field(description="a message, or FastAPI's list of field errors")
     error: str | None = None
+    lang: str | None = Field(default=None, description="`lang` parameter, else Accept-Language; default vi")
     errors: list[ImportErrorOut] = []
 
 

@@ -75,7 +75,9 @@ class CandidateOut(BaseModel):
 
 class ExcludedOut(BaseModel):
     expert: ExpertHitOut
-    reasons: list[str] = Field(description="why this strong candidate was left out (Vietnamese)")
+    reasons: list[str] = Field(
+        description="why this strong candidate was left out (Vietnamese, worded by api/explain.py)"
+    )
 
 
 class CandidatesOut(BaseModel):

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.resolution_orcid import KnownIdentitySet, Split, orcid_set
 from bench.resolution_sets import LabelledSet, demo_set, openalex_set
 from graph.settings import ResolutionSettings, get_settings
 from ingest.resolve_people import Decision, PeopleIndex, PersonRecord, resolve_person
@@ -102,6 +103,94 @@ def measure(data: LabelledSet, outcomes: list[Outcome]) -> Metrics:
     return Metrics(merges, correct, reviews, review_correct, positives, negatives_merged, proven_wrong)
 
 
+@dataclass(frozen=True)
+class KnownMetrics:
+    """Counts over the pairs whose identity is known (`bench.resolution_orcid`)."""
+
+    right: int  # sure merges into a profile known to be the same person
+    wrong: int  # sure merges into a profile known to be someone else
+    unknown: int  # sure merges whose pair has no known identity: left out of precision
+    positives: int  # records with a stored profile known to be the same person
+    review_right: int
+    reviews: int
+    records: int
+    by_author_id: Metrics  # the same outcomes scored with the old author-id labels
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.positives if self.positives else 1.0
+
+    @property
+    def recall_with_review(self) -> float:
+        return (self.right + self.review_right) / self.positives if self.positives else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def measure_known(known: KnownIdentitySet, outcomes: list[Outcome], split: Split | None) -> KnownMetrics:
+    """Scores one split (or all records with `split` None) on the known-identity labels."""
+    picked = [i for i, s in enumerate(known.splits) if split is None or s == split]
+    right = wrong = unknown = review_right = reviews = 0
+    for i in picked:
+        outcome = outcomes[i]
+        relation = known.relation(i, outcome.candidate or "")
+        if outcome.action == "merge":
+            right += relation == "same"
+            wrong += relation == "different"
+            unknown += relation == "unknown"
+        elif outcome.action == "review":
+            reviews += 1
+            review_right += relation == "same"
+    positives = sum(known.has_known_match(i) for i in picked)
+    data = known.data
+    subset = LabelledSet(
+        data.name,
+        data.stored,
+        [data.incoming[i] for i in picked],
+        [data.truth[i] for i in picked],
+    )
+    old = measure(subset, [outcomes[i] for i in picked])
+    return KnownMetrics(right, wrong, unknown, positives, review_right, reviews, len(picked), old)
+
+
+def known_report(known: KnownIdentitySet, repeats: int, settings: ResolutionSettings) -> list[str]:
+    data = known.data
+    lines = [
+        f"### {data.name}: {len(data.incoming)} incoming records "
+        f"({sum(known.has_known_match(i) for i in range(len(data.incoming)))} with a stored profile "
+        f"known to be the same person), {len(data.stored)} stored profiles",
+        "",
+        "| method | split | precision (known pairs) | recall (sure) | F1 (sure) | recall (sure + review) "
+        "| sent to review | sure merges: known right / known wrong / unknown | precision by author id "
+        "| median time (all records) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, method in (("baseline: exact folded name", baseline), ("resolver", resolver(settings))):
+        times = []
+        outcomes: list[Outcome] = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            outcomes = method(data)
+            times.append((time.perf_counter() - started) * 1000)
+        ms = statistics.median(times)
+        for split in ("dev", "test", None):
+            m = measure_known(known, outcomes, split)
+            lines.append(
+                f"| {name} | {split or 'all'} ({m.records}) | {m.precision:.3f} | {m.recall:.3f} | "
+                f"{m.f1:.3f} | {m.recall_with_review:.3f} | {m.reviews / m.records:.1%} | "
+                f"{m.right} / {m.wrong} / {m.unknown} | {m.by_author_id.precision:.3f} | {ms:.0f} ms |"
+            )
+    lines.append("")
+    return lines
+
+
 def _row(name: str, data: LabelledSet, m: Metrics, ms: float) -> str:
     share = m.reviews / len(data.incoming)
     return (
@@ -156,6 +245,9 @@ def main() -> None:
         ]
         for data in sets:
             print("\n".join(report(data, args.repeats, resolution)))
+    for spelling in ("as given", "initials"):
+        known = orcid_set(settings.shared_data / "openalex_idb03", spelling)
+        print("\n".join(known_report(known, args.repeats, resolution)))
 
 
 def errors(

@@ -37,6 +37,8 @@ class LabelledSet:
     # OpenAlex only, never shown to the resolver: ORCID iDs, to audit merges the labels call wrong.
     incoming_orcids: list[str | None] | None = None
     stored_orcids: dict[str, str] | None = None
+    # OpenAlex only, never shown to the resolver: the author id of each incoming record.
+    incoming_authors: list[str] | None = None
 
 
 def _read(path: Path) -> Iterator[dict[str, str]]:
@@ -128,4 +130,4 @@ def openalex_set(folder: Path) -> LabelledSet:
     incoming_orcids = [orcids.get(author) for author in sorted(by_author)]
     stored_orcids = {r.id: orcids[r.id] for r in stored if r.id in orcids}
     name = "OpenAlex authorships (ORCID withheld)"
-    return LabelledSet(name, stored, incoming, truth, incoming_orcids, stored_orcids)
+    return LabelledSet(name, stored, incoming, truth, incoming_orcids, stored_orcids, sorted(by_author))

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.row_messages import reason_vi, row_message_vi
+
 
 class ExpertgraphError(Exception):
     """Root of every error this project raises on purpose."""
@@ -105,6 +107,17 @@ class RowError:
             shown = self.value if len(self.value) <= 60 else self.value[:57] + "..."
             return f'{where}, field "{self.field}": {shown!r} {self.reason}'
         return f"{where}: {self.reason}"
+
+    @property
+    def reason_vi(self) -> str:
+        """The reason in Vietnamese (`graph.row_messages`); `reason` stays the English one."""
+        return reason_vi(self.reason)
+
+    def message(self, lang: str = "en") -> str:
+        """The whole message in `lang` ("vi" or "en"), naming file, sheet, row, column and value."""
+        if lang == "vi":
+            return row_message_vi(self.file, self.sheet, self.row, self.field, self.value, self.reason)
+        return str(self)
 
 
 class ImportRejected(ExpertgraphError):

@@ -167,6 +167,12 @@ _VECTOR_AND_TASKS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE",
 )
 
+# Issue 9, part A (range 75-79): the history of a task's assignments, one event per change.
+_TASK_EVENTS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT task_event_id IF NOT EXISTS FOR (n:TaskEvent) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX task_event_task IF NOT EXISTS FOR (n:TaskEvent) ON (n.task_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "uniqueness constraints on every natural key", _CONSTRAINTS),
     Migration(2, "range indexes for filters", _RANGE_INDEXES),
@@ -193,6 +199,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(30, "proposals and councils: keys and lookups", _REVIEW_SCHEMA),
     Migration(10, "import runs: unique id, listed by time", _IMPORT_RUNS),
     Migration(20, "vector indexes for semantic search; task key", _VECTOR_AND_TASKS),
+    Migration(75, "task assignment history events", _TASK_EVENTS),
 )
 # Entity resolution's review queue (issue 4).
 _REVIEW_QUEUE: tuple[LiteralString, ...] = (
@@ -201,6 +208,13 @@ _REVIEW_QUEUE: tuple[LiteralString, ...] = (
     "CREATE INDEX review_item_row_key IF NOT EXISTS FOR (n:ReviewItem) ON (n.row_key)",
 )
 MIGRATIONS += (Migration(15, "entity resolution review queue: item key, status and row key", _REVIEW_QUEUE),)
+# Organizations' ids in other systems (issue 4, versions 70-74): one node per scheme:value.
+_EXTERNAL_IDS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT external_id_scheme_value IF NOT EXISTS "
+    "FOR (n:ExternalId) REQUIRE (n.scheme, n.value) IS UNIQUE",
+)
+MIGRATIONS += (Migration(70, "external ids of organizations: unique scheme + value", _EXTERNAL_IDS),)
 # Issues own version ranges (10s import, 20s search, 50s statistics, ...), so the tuple is written in
 # merge order; they apply in version order, and two with one version are a bug caught here.
 MIGRATIONS = tuple(sorted(MIGRATIONS, key=lambda m: m.version))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import LiteralString
 
+from graph import upserts
+
 # People whose strong keys or name blocks (see ingest.resolve_people.block_keys) meet the batch's.
 # One pass over the experts per batch: the blocks are computed from the stored folded keys.
 EXPERT_CANDIDATES: LiteralString = """
@@ -87,6 +89,7 @@ UNWIND $rows AS row
 MATCH (n:Organization {id: row.id})
 SET n += row.props
 """
+ADD_ORGANIZATION_EXTERNAL_IDS: LiteralString = upserts.LINK_ORGANIZATION_EXTERNAL_IDS
 ADD_ORGANIZATION_PARENTS: LiteralString = """
 UNWIND $rows AS row
 MATCH (n:Organization {id: row.id}), (parent:Organization {id: row.parent_id})

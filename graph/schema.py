@@ -19,6 +19,7 @@ class Label(StrEnum):
     PROJECT = "Project"  # đề tài / dự án / nhiệm vụ KH&CN
     PUBLICATION = "Publication"
     TASK = "Task"  # a commissioning or consultancy task the department wants done
+    TASK_EVENT = "TaskEvent"  # one change of a task's assignments: its history (issue 9)
     MIGRATION = "SchemaMigration"
     USER = "User"  # an account of the service, with one role
     AUDIT = "AuditEntry"  # one line of the append-only audit log
@@ -29,6 +30,7 @@ class Label(StrEnum):
     PROPOSAL = "Proposal"  # a proposed task (hồ sơ đề xuất) a council or reviewers judge
     COUNCIL = "Council"  # a review council (hội đồng) or a reviewer panel of one proposal
     IMPORT_RUN = "ImportRun"  # one import of a file or workbook: who, when, checksum, counts
+    EXTERNAL_ID = "ExternalId"  # another system's id of an organization: key "scheme:value"
 
 
 class Rel(StrEnum):
@@ -49,6 +51,7 @@ class Rel(StrEnum):
     ASSIGNED_TO = "ASSIGNED_TO"  # (Expert)->(Task) {role, status, since}
     ORDERED_BY = "ORDERED_BY"  # (Task)->(Organization): who orders the task
     REQUIRES = "REQUIRES"  # (Task)->(Field): a field the task needs covered
+    IDENTIFIED_BY = "IDENTIFIED_BY"  # (Organization)->(ExternalId): ROR, PIC, an agency's code...
 
 
 # The natural key of each label: MERGE on it, backed by a uniqueness constraint.
@@ -71,6 +74,7 @@ KEYS: dict[Label, str] = {
     Label.PROPOSAL: "code",
     Label.COUNCIL: "id",
     Label.IMPORT_RUN: "id",
+    Label.EXTERNAL_ID: "key",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")

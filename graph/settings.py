@@ -82,7 +82,9 @@ class ResolutionSettings(BaseSettings):
     bias (4.5), so a namesake never merges on the name only; a different birth year (-5) or ORCID iD
     (-8) outweighs a perfect name; name + birth year (+7, score 0.92) or initials + birth year +
     employer (+7.4) are sure. They were tuned on the demo's noisy duplicates and checked on OpenAlex
-    authors (bench/resolution.py, bench/README.md).
+    authors (bench/resolution.py, bench/README.md); `own_coworker_disagree` and `rare_name_agree`
+    were chosen on the development half of the OpenAlex known-identity set only
+    (bench/resolution_orcid.py), and are reported on the held-out half.
     """
 
     model_config = SettingsConfigDict(env_prefix="RESOLVE_", env_file=".env", extra="ignore")
@@ -116,6 +118,13 @@ class ResolutionSettings(BaseSettings):
     email_disagree: float = 0.5  # one person has several addresses; an equal one is a strong key
     # An ORCID iD or staff code belongs to one person: two different ones are a different person.
     unique_id_disagree: float = 8.0
+    # A stored person listed among the incoming record's co-workers (one byline, one project team)
+    # is someone else: nobody co-authors with themselves.
+    own_coworker_disagree: float = 8.0
+    # A name no other stored person comes near (the only candidate with a name similarity >= 0.9):
+    # chance seldom repeats it. Name (+4) and this (+1) stay well below the bias + 2.2 a sure match
+    # needs. The largest value that added no known-wrong merge on the dev half (1.2 added one).
+    rare_name_agree: float = 1.0
     # Organizations: the name carries most of the weight; the same short name or province helps.
     org_sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     org_review_threshold: float = Field(default=0.4, ge=0.0, le=1.0)

@@ -81,6 +81,24 @@ MATCH (n:Organization {id: row.id}), (parent:Organization {id: row.parent_id})
 FOREACH (old IN [(n)-[r:PART_OF]->(x) WHERE x.id <> row.parent_id | r] | DELETE old)
 MERGE (n)-[:PART_OF]->(parent)
 """
+# Another system's id names one organization: MERGE on scheme + value (migration 70), then link it.
+LINK_ORGANIZATION_EXTERNAL_IDS: LiteralString = """
+UNWIND $rows AS row
+MATCH (n:Organization {id: row.id})
+UNWIND row.external_ids AS ext
+MERGE (x:ExternalId {key: ext.key})
+ON CREATE SET x.scheme = ext.scheme, x.value = ext.value
+MERGE (n)-[:IDENTIFIED_BY]->(x)
+"""
+# Who holds each id: linked through an ExternalId node, or by the adapter's own id form.
+ORGANIZATIONS_BY_EXTERNAL_ID: LiteralString = """
+UNWIND $ids AS ext
+OPTIONAL MATCH (linked:Organization)-[:IDENTIFIED_BY]->(:ExternalId {key: ext.key})
+WITH ext, collect(linked.id) AS linked
+OPTIONAL MATCH (own:Organization {id: ext.implicit_id})
+WITH ext, linked, collect(own.id) AS own
+RETURN ext.key AS key, linked + own AS holders
+"""
 
 MERGE_EXPERTS: LiteralString = """
 UNWIND $rows AS row

@@ -13,6 +13,7 @@ from datetime import date
 
 from pydantic_core import PydanticCustomError
 
+from graph.external_ids import parse_external_id
 from graph.text import fold, normalize
 from ingest.vocab import code_key
 
@@ -169,6 +170,20 @@ def field_codes(value: str, known: set[str] | None) -> list[str]:
             hint = " (no field taxonomy is loaded: run `python -m ingest reference`)"
             raise cell_error(f"holds unknown field code(s) {', '.join(unknown)}" + ("" if known else hint))
     return codes
+
+
+def external_ids(value: str) -> list[str]:
+    """Another system's ids of an organization, each `scheme:value` made canonical
+    (`graph.external_ids`); a ROR or OpenAlex URL names its scheme itself."""
+    found: list[str] = []
+    for item in split_list(value):
+        try:
+            found.append(parse_external_id(item))
+        except ValueError:
+            raise cell_error(
+                f"holds {item}, not an external id (scheme:value, like ror:04vnq7t77 or pic:999974747)"
+            ) from None
+    return list(dict.fromkeys(found))
 
 
 _YES = frozenset({"x", "1", "true", "yes", "y", "co", "dung"})

@@ -10,6 +10,7 @@ import getpass
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +33,14 @@ from ingest.extract.apply import extract_fields
 from ingest.load import ImportReport, tables_of_paths
 from ingest.reference import load_reference
 from ingest.runs import ImportRun, import_recorded, joined, sha256_hex
+
+
+class Lang(StrEnum):
+    """Languages of the error messages."""
+
+    VI = "vi"
+    EN = "en"
+
 
 CORDIS_PARTICIPATIONS = 144_726  # rows of h2020.csv.gz, for the progress bar before it is read
 app = typer.Typer(help="Load data into the expertgraph knowledge graph.", no_args_is_help=True)
@@ -82,15 +91,20 @@ def print_report(report: ImportReport) -> None:
             )
 
 
-def print_rejection(errors: list[RowError]) -> None:
+def print_rejection(errors: list[RowError], lang: str = "en") -> None:
     """Every error, then how many rows of each file were rejected: nothing was written."""
     for error in errors:
-        errors_console.print(str(error), markup=False, highlight=False)
+        errors_console.print(error.message(lang), markup=False, highlight=False)
     rows = Counter((e.file, e.sheet) for e in {(e.file, e.sheet, e.row): e for e in errors}.values())
+    vi = lang == "vi"
     for (file, sheet), count in sorted(rows.items()):
-        where = f"{file} (sheet {sheet})" if sheet else file
-        errors_console.print(f"{where}: {count} row(s) with problems", markup=False)
-    errors_console.print(f"[bold red]Rejected: {len(errors)} problem(s); nothing was written.[/]")
+        where = f"{file} ({'trang tính' if vi else 'sheet'} {sheet})" if sheet else file
+        counted = f"{count} dòng có lỗi" if vi else f"{count} row(s) with problems"
+        errors_console.print(f"{where}: {counted}", markup=False)
+    if vi:
+        errors_console.print(f"[bold red]Từ chối: {len(errors)} lỗi; chưa ghi gì vào cơ sở dữ liệu.[/]")
+    else:
+        errors_console.print(f"[bold red]Rejected: {len(errors)} problem(s); nothing was written.[/]")
 
 
 @app.command()
@@ -113,6 +127,7 @@ def load_files(
     extract: Annotated[bool, typer.Option(help="tag new projects/publications with fields")] = True,
     user: Annotated[str, typer.Option(help="who imports (recorded on the run)")] = "",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="validate and count; write nothing")] = False,
+    lang: Annotated[Lang, typer.Option(help="language of the error messages (vi: tiếng Việt)")] = Lang.EN,
 ) -> None:
     """Import .csv/.xlsx files named after their table (experts.csv, tri_thuc.xlsx, ...)."""
     user = user or getpass.getuser()
@@ -132,7 +147,7 @@ def load_files(
         except ImportRejected as exc:
             if not run.kind:  # unreadable files: record the attempt too
                 run.rejected(graph, exc.errors)
-            print_rejection(exc.errors)
+            print_rejection(exc.errors, lang.value)
             raise typer.Exit(1) from exc
         print_report(report)
         if not dry_run:

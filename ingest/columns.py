@@ -90,6 +90,7 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("country", "quoc_gia"),
         _c("parent_org_id", "ma_to_chuc_cap_tren"),
         _c("unnamed", "chua_co_ten"),
+        _c("external_ids", "ma_he_thong_khac", False, "ma_ngoai", "external_id", "ror"),
     ),
     Kind.EXPERTS: (
         _c("expert_id", "ma_tri_thuc", True),

@@ -22,6 +22,7 @@ _MERGE_STEPS: dict[Kind, tuple[tuple[LiteralString, str], ...]] = {
     Kind.ORGANIZATIONS: (
         (cypher.FILL_ORGANIZATION_GAPS, "id"),
         (cypher.ADD_ORGANIZATION_PARENTS, "parent_id"),
+        (cypher.ADD_ORGANIZATION_EXTERNAL_IDS, "external_ids"),
     ),
     Kind.EXPERTS: (
         (cypher.FILL_EXPERT_GAPS, "id"),

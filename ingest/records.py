@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from graph.external_ids import split_key
 from graph.text import fold, initials_key
 from ingest.columns import Kind
 from ingest.rows import (
@@ -63,7 +64,15 @@ def organization(row: OrganizationRow) -> Record:
         in_province=in_province,
         unnamed=row.unnamed,
     )
-    return _hashed({"id": row.org_id, "props": props, "parent_id": row.parent_org_id})
+    record: Record = {"id": row.org_id, "props": props, "parent_id": row.parent_org_id}
+    if row.external_ids:  # only then: rows without one keep the hash they had before the column
+        record["external_ids"] = [external_id(key) for key in row.external_ids]
+    return _hashed(record)
+
+
+def external_id(key: str) -> dict[str, str]:
+    scheme, value = split_key(key)
+    return {"key": key, "scheme": scheme, "value": value}
 
 
 def expert(row: ExpertRow) -> Record:

@@ -21,9 +21,10 @@ from graph.connection import Graph
 from graph.settings import ResolutionSettings
 from graph.text import fold
 from ingest.columns import Kind
+from ingest.external_keys import Rewrites, stored_holders
 from ingest.person_records import org_from_graph, org_from_row, person_from_graph, person_from_row
 from ingest.records import Record, to_record
-from ingest.resolve_orgs import OrgIndex, OrgMatch
+from ingest.resolve_orgs import OrgIndex, OrgMatch, score_orgs
 from ingest.resolve_people import (
     Decision,
     PeopleIndex,
@@ -143,7 +144,9 @@ def resolve_batch(graph: Graph, batch: Batch, settings: ResolutionSettings) -> R
     point at them). Rows that merge or wait for review leave `batch.rows`; the others get an id."""
     resolved = Resolved()
     org_rows = batch.rows.get(Kind.ORGANIZATIONS, [])
-    if any(getattr(r.model, "org_id", None) is None for r in org_rows):
+    if any(
+        getattr(r.model, "org_id", None) is None or getattr(r.model, "external_ids", None) for r in org_rows
+    ):
         _resolve_orgs(graph, batch, settings, resolved)
     expert_rows = batch.rows.get(Kind.EXPERTS, [])
     if any(getattr(r.model, "expert_id", None) is None for r in expert_rows):
@@ -151,17 +154,40 @@ def resolve_batch(graph: Graph, batch: Batch, settings: ResolutionSettings) -> R
     return resolved
 
 
+def _holder(keys: list[str], holders: dict[str, set[str]]) -> set[str]:
+    return set().union(*(holders.get(k, set()) for k in keys)) if keys else set()
+
+
 def _resolve_orgs(graph: Graph, batch: Batch, settings: ResolutionSettings, resolved: Resolved) -> None:
+    """External ids first (`ingest.external_keys`), then the name score."""
     kind = Kind.ORGANIZATIONS
     stored = {r["id"]: r for r in graph.read(cypher.ORGANIZATION_CANDIDATES)}
     index = OrgIndex(org_from_graph(r) for r in stored.values())
     batch_props: dict[str, dict[str, Any]] = {}
     rows = batch.rows[kind]
+    models = [r.model for r in rows if isinstance(r.model, OrganizationRow)]
+    holders = stored_holders(graph, (k for m in models for k in m.external_ids))
+    rewrites = Rewrites()
     for row in rows:
         model = row.model
         if isinstance(model, OrganizationRow) and model.org_id is not None:
+            others = _holder(model.external_ids, holders) - {model.org_id}
+            if len(others) == 1:  # an agency's own code for an organization the graph knows
+                rewrites.ids[model.org_id] = next(iter(others))
+                continue
             index.add(org_from_row(model))
             batch_props[model.org_id] = to_record(kind, model)["props"]
+            for key in model.external_ids:
+                holders.setdefault(key, {model.org_id})
+    rewritten = [r for r in rows if isinstance(r.model, OrganizationRow) and r.model.org_id in rewrites.ids]
+    for row in rewritten:
+        assert isinstance(row.model, OrganizationRow) and row.model.org_id is not None
+        holder = rewrites.ids[row.model.org_id]
+        _set_id(kind, row.model, holder)
+        resolved.merges.add(kind, gap_record(kind, row.model, (stored.get(holder) or {}).get("props") or {}))
+        resolved.merged[kind] = resolved.merged.get(kind, 0) + 1
+    rewrites.apply(batch.rows)
+    rows = [r for r in rows if not any(r is w for w in rewritten)]
     pending = [r for r in rows if isinstance(r.model, OrganizationRow) and r.model.org_id is None]
     decisions = _decisions(graph, [row_key(kind, r.model) for r in pending])
     held = {id(r) for r in pending}
@@ -173,7 +199,16 @@ def _resolve_orgs(graph: Graph, batch: Batch, settings: ResolutionSettings, reso
         decided = decisions.get(key)
         match = index.best(org_from_row(model), settings)
         target: str | None = None
-        if decided is not None:
+        reason = "score"
+        by_external_id = sorted(_holder(model.external_ids, holders))
+        if len(by_external_id) == 1:  # a strong key decides before any name is scored
+            action, target = "merge", by_external_id[0]
+        elif len(by_external_id) > 1:  # its ids name two organizations: a person must choose
+            candidates = [index.records[i] for i in by_external_id if i in index.records]
+            scored = [score_orgs(org_from_row(model), c, settings) for c in candidates]
+            match = max(scored, key=lambda m: m.score, default=match)
+            action, reason = "review", "conflict"
+        elif decided is not None:
             accepted = decided["status"] == "accepted"
             target = decided["candidate_id"] if accepted else decided["created_id"]
             action = "merge" if accepted else "new"
@@ -190,7 +225,7 @@ def _resolve_orgs(graph: Graph, batch: Batch, settings: ResolutionSettings, reso
             resolved.merges.add(kind, gap_record(kind, model, props))
             resolved.merged[kind] = resolved.merged.get(kind, 0) + 1
         elif action == "review" and match is not None:
-            resolved.review_items.append(_review_item(kind, row, key, match, "score"))
+            resolved.review_items.append(_review_item(kind, row, key, match, reason))
             resolved.queued[kind] = resolved.queued.get(kind, 0) + 1
         else:
             new_id = target or _free_id(own, lambda i: i in index.records)
@@ -199,6 +234,8 @@ def _resolve_orgs(graph: Graph, batch: Batch, settings: ResolutionSettings, reso
             batch_props[new_id] = to_record(kind, model)["props"]
             kept.append(row)
             resolved.new[kind] = resolved.new.get(kind, 0) + (new_id not in stored)
+            for external in model.external_ids:
+                holders.setdefault(external, {new_id})
     batch.rows[kind] = sorted(kept, key=lambda r: (r.file, r.sheet, r.row))
 
 

@@ -3,7 +3,8 @@
 Strong keys (email, ORCID iD, staff code) are exact after normalization and decide alone, unless two
 of them point at different people. Otherwise candidates come from name blocks and each is scored on
 name, birth year, employer, fields, topics, co-workers and a few contact details (see
-`graph.settings.ResolutionSettings` for the weights and why). A name alone never makes a sure match.
+`graph.settings.ResolutionSettings` for the weights and why). A name alone never makes a sure match,
+not even a rare one; a stored person on the incoming record's own byline is never the match.
 """
 
 from __future__ import annotations
@@ -131,6 +132,14 @@ def _coworker_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     return 0.0 if shared == 0 else min(1.0, 0.7 + 0.15 * shared)
 
 
+def _byline_feature(a: PersonRecord, b: PersonRecord) -> float | None:
+    """0 when one is listed among the other's co-workers: two names on one byline are two people.
+    None otherwise (nothing known either way)."""
+    if (b.id and b.id in a.coworkers) or (a.id and a.id in b.coworkers):
+        return 0.0
+    return None
+
+
 def _unique_id_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     known = [(a.strong(k), b.strong(k)) for k in ("orcid", "staff_code")]
     pairs = [(x, y) for x, y in known if x and y]
@@ -139,15 +148,21 @@ def _unique_id_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     return 1.0 if all(x == y for x, y in pairs) else 0.0
 
 
-def score_people(a: PersonRecord, b: PersonRecord, s: ResolutionSettings) -> PersonMatch:
-    """How likely `a` (incoming) is `b` (stored): 0..1, with every feature that went into it."""
+def score_people(
+    a: PersonRecord, b: PersonRecord, s: ResolutionSettings, namesakes: int | None = None
+) -> PersonMatch:
+    """How likely `a` (incoming) is `b` (stored): 0..1, with every feature that went into it.
+
+    `namesakes`: how many stored candidates' names come near `a`'s (similarity >= 0.9). When `b` is
+    the only one, the name is rare, and its agreement is worth more (Fellegi-Sunter's frequency
+    adjustment: a rare name is seldom shared by chance)."""
     email = None
     if a.strong("email") and b.strong("email"):
         email = 1.0 if a.strong("email") == b.strong("email") else 0.0
     phone_a, phone_b = digits(a.phone), digits(b.phone)
     phone = None if not (phone_a and phone_b) else float(phone_a == phone_b)
     features: dict[str, float | None] = {
-        "name": name_similarity(list(a.tokens), list(b.tokens)),
+        "name": (name := name_similarity(list(a.tokens), list(b.tokens))),
         "birth_year": year_agreement(a.birth_year, b.birth_year),
         "organization": _org_feature(a, b),
         "fields": overlap(a.fields, b.fields),
@@ -159,6 +174,8 @@ def score_people(a: PersonRecord, b: PersonRecord, s: ResolutionSettings) -> Per
         "phone": phone,
         "email": email,
         "orcid_or_staff_code": _unique_id_feature(a, b),
+        "own_coworker": _byline_feature(a, b),
+        "rare_name": None if namesakes is None else float(namesakes == 1 and name >= 0.9),
     }
     f = features
     points = (
@@ -174,6 +191,8 @@ def score_people(a: PersonRecord, b: PersonRecord, s: ResolutionSettings) -> Per
         + contribution(f["phone"], s.phone_agree, s.phone_disagree)
         + contribution(f["email"], 0.0, s.email_disagree)
         + contribution(f["orcid_or_staff_code"], 0.0, s.unique_id_disagree)
+        + contribution(f["own_coworker"], 0.0, s.own_coworker_disagree)
+        + (s.rare_name_agree if f["rare_name"] == 1.0 else 0.0)
     )
     return PersonMatch(b, to_score(points, s.bias), rounded(features))
 
@@ -223,8 +242,11 @@ def resolve_person(record: PersonRecord, index: PeopleIndex, s: ResolutionSettin
             features = {**best.features, **{k: 1.0 for k in strong}}
             return Decision("merge", PersonMatch(best.candidate, 1.0, features), next(iter(strong)))
         return Decision("review", best, "conflict")
+    candidates = index.candidates(record)
+    # How many stored people come near the name: one means a rare name (see `score_people`).
+    near = sum(name_similarity(list(record.tokens), list(c.tokens)) >= 0.9 for c in candidates)
     scored = sorted(
-        (score_people(record, c, s) for c in index.candidates(record)),
+        (score_people(record, c, s, near) for c in candidates),
         key=lambda m: (-m.score, m.candidate.id or ""),
     )
     if not scored or scored[0].score < s.review_threshold:

@@ -107,6 +107,11 @@ def _key_unless_resolving(value: object, info: ValidationInfo) -> str | None:
     return cells.text(text)
 
 
+def _external_id_list(value: object) -> list[str]:
+    text = _present(value)
+    return [] if text is None else cells.external_ids(text)
+
+
 Key = Annotated[str, _required(cells.text)]
 # The id of an expert or organization: optional when the import resolves entities.
 ResolvableKey = Annotated[str | None, PlainValidator(_key_unless_resolving)]
@@ -138,6 +143,8 @@ class OrganizationRow(ImportRow):
     parent_org_id: OptText = None
     # The name is a stand-in (e.g. "CORDIS PIC 999…" where CORDIS gives no name).
     unnamed: Flag = None
+    # Ids in other systems ("ror:04vnq7t77", "pic:999974747", "bkhcn:0173"): strong keys.
+    external_ids: Annotated[list[str], PlainValidator(_external_id_list)] = []
 
     @_model_validator(mode="after")
     def _not_own_parent(self) -> OrganizationRow:

@@ -82,6 +82,12 @@ TEXTS: dict[Kind, dict[str, ColumnText]] = {
         "unnamed": ColumnText(
             "Chưa có tên", "có nếu tên chỉ là tên tạm", "yes when the name is a stand-in", "không"
         ),
+        "external_ids": ColumnText(
+            "Mã hệ thống khác",
+            "mã của tổ chức trong hệ thống khác, dạng hệ:mã, cách nhau bởi dấu ; (ror:…, pic:…, bkhcn:…)",
+            "ids in other systems as scheme:value, separated by ; (ROR, CORDIS PIC, an agency's code)",
+            "",
+        ),
     },
     Kind.EXPERTS: {
         "expert_id": ColumnText("Mã trí thức", "mã ổn định của người", "stable code", "LC-00042"),

@@ -20,8 +20,9 @@ from graph import upserts
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from ingest.columns import COLUMNS, KEY_COLUMNS, RESOLVABLE_KEYS, Kind, match_header
+from ingest.external_keys import Located, external_id_errors
 from ingest.readers import Table
-from ingest.rows import ExpertRow, ImportRow, parse_row, row_errors
+from ingest.rows import ExpertRow, ImportRow, OrganizationRow, parse_row, row_errors
 
 # (table, column, table it points to): the column holds a key of the target table.
 REFERENCES: tuple[tuple[Kind, str, Kind], ...] = (
@@ -188,6 +189,12 @@ def validate_batch(graph: Graph, tables: Mapping[Kind, Sequence[Table]], *, reso
         batch.duplicates[kind] = collapsed_total + collapsed
     errors.extend(_reference_errors(graph, batch))
     errors.extend(_unique_value_errors(graph, batch.rows.get(Kind.EXPERTS, [])))
+    organizations = [
+        Located(r.model, r.file, r.sheet, r.row)
+        for r in batch.rows.get(Kind.ORGANIZATIONS, [])
+        if isinstance(r.model, OrganizationRow)
+    ]
+    errors.extend(external_id_errors(graph, organizations, resolve=resolve))
     if errors:
         raise ImportRejected(sorted(errors, key=_error_order))
     return batch

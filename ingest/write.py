@@ -44,7 +44,10 @@ PLANS: dict[Kind, Plan] = {
     Kind.ORGANIZATIONS: Plan(
         upserts.ORGANIZATION_HASHES,
         upserts.MERGE_ORGANIZATIONS,
-        (Step(upserts.LINK_ORGANIZATION_PARENTS, "parent_id"),),
+        (
+            Step(upserts.LINK_ORGANIZATION_PARENTS, "parent_id"),
+            Step(upserts.LINK_ORGANIZATION_EXTERNAL_IDS, "external_ids"),
+        ),
     ),
     Kind.EXPERTS: Plan(
         upserts.EXPERT_HASHES,

@@ -51,9 +51,20 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Why a strong candidate was left out; api/explain.py words it in the reader's language."""
+
+    kind: str  # same_org | partner | overload
+    org: str | None = None  # the organization shared with, or partnering, the ordering one
+    project: str | None = None  # the project of a partnership
+    load: int | None = None  # current tasks, for overload
+    limit: int | None = None  # the overload threshold
+
+
+@dataclass(frozen=True)
 class Excluded:
     hit: RankedExpert
-    reasons: list[str]  # Vietnamese, one per conflict
+    conflicts: list[Conflict]  # one per conflict
 
 
 @dataclass(frozen=True)
@@ -65,13 +76,13 @@ class TaskCandidates:
     excluded: list[Excluded]
 
 
-def _reasons(row: dict[str, Any], ranking: RankingSettings) -> list[str]:
-    reasons = [f"Cùng cơ quan đặt hàng ({name})" for name in sorted(set(row["same_org"]))]
-    for p in sorted({(p["org"], p["project"]) for p in row["partners"]})[:3]:
-        reasons.append(f"{p[0]} là đối tác của cơ quan đặt hàng trong đề tài {p[1]}")
+def _conflicts(row: dict[str, Any], ranking: RankingSettings) -> list[Conflict]:
+    found = [Conflict("same_org", org=name) for name in sorted(set(row["same_org"]))]
+    for org, project in sorted({(p["org"], p["project"]) for p in row["partners"]})[:3]:
+        found.append(Conflict("partner", org=org, project=project))
     if row["load"] >= ranking.max_active_assignments:
-        reasons.append(f"Quá tải: đang có {row['load']} nhiệm vụ (ngưỡng {ranking.max_active_assignments})")
-    return reasons
+        found.append(Conflict("overload", load=row["load"], limit=ranking.max_active_assignments))
+    return found
 
 
 def best_team(pool: list[Candidate], required: list[str], size: int) -> tuple[list[Candidate], list[str]]:
@@ -116,9 +127,9 @@ def task_candidates(
     excluded: list[Excluded] = []
     for hit in scored:
         row = by_id[hit.id]
-        reasons = _reasons(row, ranking)
-        if reasons:
-            excluded.append(Excluded(hit, reasons))
+        conflicts = _conflicts(row, ranking)
+        if conflicts:
+            excluded.append(Excluded(hit, conflicts))
         elif not row["assigned_here"]:
             eligible.append(Candidate(hit, list(row["covers"]), row["load"]))
     team, uncovered = best_team(eligible[:TEAM_POOL], required, int(task["team_size"] or 1))

@@ -76,6 +76,22 @@ RETURN collect(DISTINCT u.id) AS ids
 """
 
 
+# The council saved for a proposal (kind council), its members in seat order.
+SAVED_COUNCIL: LiteralString = """
+MATCH (k:Council {kind: 'council'})-[:REVIEWS]->(:Proposal {code: $code})
+MATCH (e:Expert)-[r:SERVES_ON]->(k)
+OPTIONAL MATCH (e)-[:WORKS_AT {current: true}]->(o:Organization)
+WITH k, e, r, head(collect(o.name)) AS organization
+ORDER BY k.period DESC, k.id,
+         CASE r.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 WHEN 'reviewer' THEN 2 ELSE 3 END, e.id
+WITH k, collect({expert_id: e.id, name: e.name, role: r.role, organization: organization,
+                 academic_title: e.academic_title, degree: e.degree}) AS seats
+RETURN k.id AS id, k.program AS program, k.period AS period, k.title AS title, seats
+ORDER BY k.period DESC, k.id
+LIMIT 1
+"""
+
+
 @dataclass(frozen=True)
 class Seat:
     expert_id: str
@@ -115,3 +131,9 @@ def host_units(graph: Graph, org_id: str | None) -> set[str]:
         return set()
     rows = graph.read(HOST_UNITS, {"org": org_id})
     return set(rows[0]["ids"]) if rows else set()
+
+
+def saved_council(graph: Graph, proposal_code: str) -> dict[str, Any] | None:
+    """The council last saved for a proposal (newest period), or None: the decision to export."""
+    rows = graph.read(SAVED_COUNCIL, {"code": proposal_code})
+    return rows[0] if rows else None

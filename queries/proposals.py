@@ -57,6 +57,21 @@ CALL {
 RETURN p {.*} AS proposal, fields, orgs, proposers
 """
 
+LIST_PROPOSALS: LiteralString = """
+MATCH (p:Proposal)
+WHERE $program_key IS NULL OR p.program_key = $program_key
+OPTIONAL MATCH (o:Organization)-[:PARTNER_IN {role: 'host'}]->(p)
+RETURN p.code AS code, p.title AS title, p.program AS program, p.year AS year, p.level AS level,
+       head(collect(o.name)) AS host,
+       EXISTS { (:Council {kind: 'council'})-[:REVIEWS]->(p) } AS has_council
+ORDER BY p.code
+LIMIT $limit
+"""
+PROGRAMS: LiteralString = """
+MATCH (p:Proposal) WHERE p.program IS NOT NULL
+RETURN DISTINCT p.program AS program ORDER BY program
+"""
+
 ROLE_ORDER = {"lead": 0, "secretary": 1, "member": 2}
 
 
@@ -177,3 +192,14 @@ def get_proposal(graph: Graph, code: str) -> Proposal:
             key=lambda e: (ROLE_ORDER.get(e.role, 9), e.id),
         ),
     )
+
+
+def list_proposals(graph: Graph, program: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Proposals by code, optionally of one program (a call); diacritics in `program` optional."""
+    key = fold(program) if program else None
+    return graph.read(LIST_PROPOSALS, {"program_key": key, "limit": limit})
+
+
+def list_programs(graph: Graph) -> list[str]:
+    """The programs (calls) proposals were sent to."""
+    return [r["program"] for r in graph.read(PROGRAMS)]

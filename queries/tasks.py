@@ -50,6 +50,9 @@ MATCH (e:Expert {id: $expert_id}), (t:Task {id: $task_id})
 MERGE (e)-[a:ASSIGNED_TO]->(t)
 ON CREATE SET a.since = date()
 SET a.role = $role, a.status = $status, a.updated_at = datetime()
+MERGE (ev:TaskEvent {id: $event_id})
+ON CREATE SET ev.task_id = t.id, ev.expert_id = e.id, ev.role = $role, ev.status = $status,
+              ev.at = datetime(), ev.by = $by
 RETURN e.id AS expert_id, e.name AS name, a.role AS role, a.status AS status, toString(a.since) AS since
 """
 EXPERT_ASSIGNMENTS: LiteralString = """
@@ -59,6 +62,24 @@ RETURN t.id AS task_id, t.title AS title, t.kind AS kind, t.deadline AS deadline
        a.role AS role, a.status AS status, toString(a.since) AS since,
        a.status IN $active AS current
 ORDER BY current DESC, a.since DESC, t.id
+"""
+
+
+LIST_TASKS: LiteralString = """
+MATCH (t:Task)
+OPTIONAL MATCH (t)-[:ORDERED_BY]->(o:Organization)
+RETURN t.id AS id, t.kind AS kind, t.title AS title, t.deadline AS deadline, t.team_size AS team_size,
+       toString(t.created_at) AS created_at, o.name AS ordered_by,
+       COUNT { (:Expert)-[a:ASSIGNED_TO]->(t) WHERE a.status IN $active } AS assigned
+ORDER BY t.created_at DESC, t.id
+LIMIT $limit
+"""
+TASK_HISTORY: LiteralString = """
+MATCH (ev:TaskEvent {task_id: $id})
+OPTIONAL MATCH (e:Expert {id: ev.expert_id})
+RETURN toString(ev.at) AS at, ev.expert_id AS expert_id, e.name AS name, ev.role AS role,
+       ev.status AS status, ev.by AS by
+ORDER BY ev.at DESC, ev.id
 """
 
 
@@ -107,15 +128,40 @@ def get_task(graph: Graph, task_id: str) -> dict[str, Any]:
     return {**row["task"], "org": row["org"], "fields": row["fields"], "assignments": row["assignments"]}
 
 
-def assign(graph: Graph, task_id: str, expert_id: str, role: str, status: str) -> dict[str, Any]:
-    """Record (or update) who is assigned to a task, in which role and with which status."""
+def assign(
+    graph: Graph, task_id: str, expert_id: str, role: str, status: str, by: str | None = None
+) -> dict[str, Any]:
+    """Record (or update) who is assigned to a task, in which role and with which status.
+
+    The relationship holds the present state; each call also leaves a TaskEvent, so the task's
+    history shows every change. The event id is made here, outside the transaction function, so a
+    retried transaction MERGEs the same event instead of adding a second one.
+    """
     get_task(graph, task_id)
     if not graph.read(EXPERT_EXISTS, {"id": expert_id}):
         raise InvalidRequest("expert_id", expert_id, "is not an expert in the graph")
-    rows = graph.write(ASSIGN, {"expert_id": expert_id, "task_id": task_id, "role": role, "status": status})
+    params = {
+        "expert_id": expert_id,
+        "task_id": task_id,
+        "role": role,
+        "status": status,
+        "event_id": uuid.uuid4().hex,
+        "by": by,
+    }
+    rows = graph.write(ASSIGN, params)
     return rows[0]
 
 
 def assignments_of(graph: Graph, expert_id: str) -> list[dict[str, Any]]:
     """An expert's tasks, current ones first."""
     return graph.read(EXPERT_ASSIGNMENTS, {"id": expert_id, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
+
+
+def list_tasks(graph: Graph, limit: int = 200) -> list[dict[str, Any]]:
+    """The newest tasks first, with how many experts are currently assigned to each."""
+    return graph.read(LIST_TASKS, {"limit": limit, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
+
+
+def task_history(graph: Graph, task_id: str) -> list[dict[str, Any]]:
+    """Every assignment change of a task, newest first (who, role, status, when, by whom)."""
+    return graph.read(TASK_HISTORY, {"id": task_id})

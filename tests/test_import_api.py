@@ -211,3 +211,32 @@ def test_the_example_rows_of_the_guide_import(client: TestClient, graph: Graph) 
     body = _upload(client, "/api/v1/import", "mau.xlsx", out.getvalue())
     assert body["status_code"] == 200, body
     assert body["created"] == len(Kind) + 1
+
+
+def test_errors_come_in_the_callers_language_with_the_english_kept(client: TestClient, graph: Graph) -> None:
+    """Accept-Language or `lang=` picks the language of `localized`; `reason` and `message` stay
+    English, and `reason_vi`/`message_vi` are always there for the import page."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Tổ chức"
+    sheet.append(["Mã tổ chức", "Tên", "Loại"])
+    sheet.append(["LC-X", "Sở Nội vụ", "tàu vũ trụ"])
+    data = io.BytesIO()
+    book.save(data)
+    url = "/api/v1/import/organizations"
+    files = {"file": ("to_chuc.xlsx", data.getvalue(), XLSX)}
+    vi = client.post(url, files=files, headers={"Accept-Language": "vi-VN,vi;q=0.9,en;q=0.5"}).json()
+    en = client.post(url, files=files, headers={"Accept-Language": "vi"}, params={"lang": "en"}).json()
+    plain = client.post(url, files=files).json()
+    (error,) = vi["errors"]
+    assert (vi["lang"], en["lang"], plain["lang"]) == ("vi", "en", "vi")
+    assert error["localized"] == error["message_vi"] == plain["errors"][0]["localized"]
+    assert error["localized"].startswith(
+        'Tệp to_chuc.xlsx, trang tính "Tổ chức", dòng 2, cột "kind": giá trị "tàu vũ trụ" '
+        "không thuộc các giá trị cho phép: university"
+    )
+    assert error["reason"].startswith("is not one of: university")
+    assert en["errors"][0]["localized"] == error["message"]
+    assert error["message"].startswith("to_chuc.xlsx, sheet 'Tổ chức', row 2, field \"kind\"")
+    assert _count(graph) == 0

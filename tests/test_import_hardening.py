@@ -180,6 +180,25 @@ def test_two_concurrent_imports_of_one_file_give_no_duplicates(empty_graph: Grap
     assert rows == [{"n": 2000, "ids": 2000}]
 
 
+def _wait_for_open_transactions_to_end(graph: Graph, timeout: float = 120.0) -> None:
+    """Wait until the killed importer's transaction is gone from the server.
+
+    A fixed pause is not enough on a loaded machine: the server finishes the statement it is running
+    before it notices the dropped connection and rolls back, and reading earlier sees a state that is
+    about to change.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        (row,) = graph.read(
+            "SHOW TRANSACTIONS YIELD currentQuery "
+            "WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS open"
+        )
+        if row["open"] == 0:
+            return
+        assert time.monotonic() < deadline, "the killed importer's transaction never ended"
+        time.sleep(0.2)
+
+
 def test_killing_the_importer_midway_leaves_all_or_nothing(
     runtime: Runtime, empty_graph: Graph, tmp_path: Path
 ) -> None:
@@ -204,7 +223,7 @@ def test_killing_the_importer_midway_leaves_all_or_nothing(
             child.send_signal(signal.SIGKILL)
             killed_midway += 1
         child.wait()
-        time.sleep(1.0)  # the server notices the dropped connection and rolls back
+        _wait_for_open_transactions_to_end(empty_graph)
         (found,) = empty_graph.read(
             "MATCH (o:Organization) WITH count(o) AS n "
             "OPTIONAL MATCH (r:ImportRun {status: 'done'}) RETURN n, count(r) AS done"

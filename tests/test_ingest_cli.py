@@ -86,3 +86,13 @@ def test_load_cordis_loads_a_sample_with_a_progress_bar(cli_env: Graph) -> None:
     assert row["links"] == 400
     (run,) = cli_env.read("MATCH (r:ImportRun) RETURN r.file AS file, r.status AS status")
     assert run == {"file": "h2020.csv.gz", "status": "done"}
+
+
+def test_load_files_speaks_vietnamese_with_lang_vi(cli_env: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "experts.csv"
+    path.write_text("expert_id,full_name,email\nLC-1,,bad\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["load-files", str(path), "--lang", "vi"])
+    assert result.exit_code == 1
+    assert 'Tệp experts.csv, dòng 2, cột "email": giá trị "bad" không phải là địa chỉ email' in result.output
+    assert 'dòng 2, cột "full_name": chưa được điền' in result.output
+    assert "chưa ghi gì vào cơ sở dữ liệu" in result.output

@@ -105,3 +105,40 @@ def test_english_order_and_initials_score_high() -> None:
 def test_new_ids_are_deterministic_and_ignore_spelling() -> None:
     assert new_person_id("PGS.TS. Nguyễn Văn Hoà", 1970) == new_person_id("Nguyen Van Hoa", 1970)
     assert new_person_id("Nguyen Van Hoa", 1970) != new_person_id("Nguyen Van Hoa", 1971)
+
+
+def test_a_coauthor_on_the_same_byline_is_never_the_same_person() -> None:
+    """OpenAlex lists "Usman Adamu Abubakar" and "Usman Abubakar" (two ORCID iDs) on one work, with
+    six co-authors and an institution in common: the byline itself says they are two people."""
+    shared = frozenset({"A5001", "A5002", "A5003", "A5004", "A5005", "A5006"})
+    context = {"org_ids": frozenset({"I140"}), "topics": frozenset({"reservoir characterization"})}
+    stored = person("Usman Abubakar", "A5100", coworkers=shared | {"A5200"}, **context)
+    incoming = person("Usman Adamu Abubakar", coworkers=shared | {"A5100"}, **context)
+    decision = resolve_person(incoming, PeopleIndex([stored]), S)
+    assert decision.action != "merge"
+    assert decision.match is not None and decision.match.features["own_coworker"] == 0.0
+    # Without the byline tie the same evidence merges, so the rule is what keeps them apart.
+    alone = person("Usman Adamu Abubakar", coworkers=shared, **context)
+    assert resolve_person(alone, PeopleIndex([stored]), S).action == "merge"
+
+
+def test_a_rare_name_with_one_shared_coauthor_merges_but_a_rare_name_alone_does_not() -> None:
+    """OpenAlex's "Jean-François Ghienne" shares one co-author with his stored profile: with no other
+    stored name near his, that is enough. The same evidence for a "Xiaowei Li" when the graph holds
+    two of them stays a review item; and a rare name alone never merges."""
+    topics = frozenset({"geological formations", "paleoclimate", "glacial landforms"})
+    ghienne = person("Jean-François Ghienne", "A5020", coworkers=frozenset({"A1", "A2"}), topics=topics)
+    incoming = person(
+        "Jean-François Ghienne",
+        coworkers=frozenset({"A1", "A9"}),
+        topics=frozenset({"paleoclimate", "x", "y"}),
+    )
+    assert resolve_person(incoming, PeopleIndex([ghienne]), S).action == "merge"
+    alone = person("Jean-François Ghienne")
+    assert resolve_person(alone, PeopleIndex([ghienne]), S).action == "review"
+    li = person("Xiaowei Li", "A5030", coworkers=frozenset({"A1", "A2"}), topics=topics)
+    others = [person("Xiaowei Li", "A5040", coworkers=frozenset({"A7"})), person("Xiaoming Li", "A5041")]
+    incoming_li = person(
+        "Xiaowei Li", coworkers=frozenset({"A1", "A9"}), topics=frozenset({"paleoclimate", "x", "y"})
+    )
+    assert resolve_person(incoming_li, PeopleIndex([li, *others]), S).action == "review"

@@ -195,12 +195,9 @@ def test_import_form_works_from_the_keyboard(editor: Page, site: str) -> None:
     outline = editor.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     nav = editor.get_by_role("navigation", name="Điều hướng chính").get_by_role("link")
-    assert nav.all_inner_texts() == [
-        "Tìm chuyên gia",
-        "Mạng lưới hợp tác",
-        "Thống kê, chỉ tiêu",
-        "Nhập dữ liệu",
-    ]
+    entries = nav.all_inner_texts()  # editors also see the commissioning and council pages
+    assert entries[:3] == ["Tìm chuyên gia", "Mạng lưới hợp tác", "Thống kê, chỉ tiêu"]
+    assert entries[-1] == "Nhập dữ liệu"
 
 
 UNIQUE_NAME = """

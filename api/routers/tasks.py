@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import AuditDep, Editor, GraphDep
+from api.explain import API_LANG, conflict_sentence
 from api.hits import hit_out
 from api.task_schemas import (
     AssignmentIn,
@@ -72,7 +73,13 @@ def candidates(
         team=[_candidate_out(c, user.role) for c in found.team],
         uncovered_fields=found.uncovered,
         candidates=[_candidate_out(c, user.role) for c in found.candidates],
-        excluded=[ExcludedOut(expert=hit_out(x.hit, user.role), reasons=x.reasons) for x in found.excluded],
+        excluded=[
+            ExcludedOut(
+                expert=hit_out(x.hit, user.role),
+                reasons=[conflict_sentence(API_LANG, c) for c in x.conflicts],
+            )
+            for x in found.excluded
+        ],
     )
 
 
@@ -81,6 +88,6 @@ def add_assignment(
     graph: GraphDep, record: AuditDep, task_id: TaskId, body: AssignmentIn
 ) -> TaskAssignmentOut:
     """Record who was assigned, in which role and with which status (again: updates it); audited."""
-    done = assign(graph, task_id, body.expert_id, body.role, body.status)
+    done = assign(graph, task_id, body.expert_id, body.role, body.status, by=record.user.username)
     record("assign_task", task_id, f"{body.expert_id} {body.role} {body.status}")
     return TaskAssignmentOut.model_validate(done)

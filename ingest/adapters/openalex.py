@@ -136,6 +136,8 @@ def read_sample(directory: Path, hold_out: Iterable[str] = ()) -> OpenAlexSample
             "name": institutions[oid]["name"],
             "kind": ORG_KINDS.get(institutions[oid]["type"], "other"),
             "country": institutions[oid]["country_code"],
+            # The ROR id joins this node with any file that names the institution by it.
+            "external_ids": institutions[oid]["ror"],
         }
         for oid in used_orgs
     ]
