@@ -73,5 +73,8 @@ def create_app(graph: Graph | None = None) -> FastAPI:
     page_editor = [Depends(require_page(Permission.EDIT))]
     for router in pages.editor_routers:
         app.include_router(router, dependencies=page_editor)
+    page_analyst = [Depends(require_page(Permission.ANALYZE))]
+    for router in pages.analyst_routers:
+        app.include_router(router, dependencies=page_analyst)
     app.add_exception_handler(PageForbidden, forbidden_page)  # a 403 page, not JSON
     return app

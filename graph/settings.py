@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     # Imports of at most this many writes (nodes and links) commit in one transaction; larger ones
     # commit chunk by chunk. 40,000 fits the default 512m heap; raise both together (LOCAL_HEAP).
     import_atomic_limit: int = 40_000
+    # The import page keeps an upload here between its dry run and the user's confirmation (deleted
+    # on commit, and after IMPORT_STAGING_MINUTES); API processes behind one balancer must share it.
+    import_staging_dir: Path = Field(default=PROJECT_ROOT / "var" / "uploads")
+    import_staging_minutes: int = Field(default=60, ge=1)
     # Threads of the embedding engine (graph/embeddings.py).
     embed_threads: int = 1
 

@@ -71,3 +71,12 @@ def list_import_runs(
     params = {"status": status, "limit": limit, "offset": offset}
     total = graph.read(COUNT_IMPORT_RUNS, params)[0]["n"]
     return total, [_row(record["run"]) for record in graph.read(LIST_IMPORT_RUNS, params)]
+
+
+GET_IMPORT_RUN: LiteralString = "MATCH (r:ImportRun {id: $id}) RETURN r {.*, at: toString(r.at)} AS run"
+
+
+def get_import_run(graph: Graph, run_id: str) -> ImportRunRow | None:
+    """One recorded import: the report page a confirmed upload leads to."""
+    rows = graph.read(GET_IMPORT_RUN, {"id": run_id})
+    return _row(rows[0]["run"]) if rows else None

@@ -9,9 +9,24 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.pages import councils, export, proposals, records, reviews, search, tasks
+from api.pages import (
+    councils,
+    dashboard,
+    export,
+    imports,
+    network,
+    proposals,
+    records,
+    reviews,
+    search,
+    tasks,
+)
 
 routers: list[APIRouter] = [search.router, export.router, records.router]
-# Pages that act (commission, compose, assign): editors only. `proposals` before `councils`, so
+# Pages that act (commission, compose, assign, import): editors only. `proposals` before `councils`, so
 # /proposals/new is not read as a proposal code.
-editor_routers: list[APIRouter] = [tasks.router, proposals.router, councils.router, reviews.router]
+editor_routers: list[APIRouter] = [
+    tasks.router, proposals.router, councils.router, reviews.router, imports.router
+]  # fmt: skip
+# Behind the analyst page gate (api/app.py): the network and the workforce dashboard.
+analyst_routers: list[APIRouter] = [network.router, dashboard.router]

@@ -42,9 +42,12 @@ class NavEntry:
 
 NAV: list[NavEntry] = [
     NavEntry("/", "nav.search"),
+    NavEntry("/network", "nav.network", Permission.ANALYZE),
+    NavEntry("/dashboard", "nav.dashboard", Permission.ANALYZE),
     NavEntry("/tasks", "nav.tasks", Permission.EDIT),
     NavEntry("/proposals", "nav.proposals", Permission.EDIT),
     NavEntry("/reviews/assign", "nav.reviews", Permission.EDIT),
+    NavEntry("/import", "nav.import", Permission.EDIT),
 ]
 
 
