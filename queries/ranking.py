@@ -32,6 +32,7 @@ from queries.filters import (
     reference_year,
 )
 from queries.relevance import (
+    FIELD_ONLY_COUNT,
     FIELD_ONLY_SCORES,
     FIELD_ROWS,
     FIELD_SCORES,
@@ -264,6 +265,12 @@ def _field_only(
     return scores_of(rows), _ceilings(rows, ranking)
 
 
+def _field_only_count(graph: Graph, rel: Relevance, ranking: RankingSettings) -> int:
+    """How many experts `_field_only` would add, so the total does not depend on the page's depth."""
+    params = {**rel.params, "expand": rel.expand, "pool": rel.pool, "cap": ranking.field_hits}
+    return int(graph.read(FIELD_ONLY_COUNT, params)[0]["n"])
+
+
 def _signals_of(
     graph: Graph, rel: Relevance, chosen: list[str], ranking: RankingSettings, year: int
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Signal]]]:
@@ -441,6 +448,8 @@ def _order(
             rank(list(extra))
             total += len(extra)
             stages.done("field tree only")
+        else:
+            total += _field_only_count(graph, rel, ranking)
     top = ranked[:depth] if depth is not None else ranked
     return _Order(total, [(eid, st) for _, eid, st in top], rel, weights, year)
 

@@ -42,6 +42,15 @@ def test_pages_put_together_are_the_one_long_page(demo_graph: Graph) -> None:
         assert scores == sorted(scores, reverse=True)
 
 
+def test_the_total_does_not_depend_on_the_page_depth(demo_graph: Graph) -> None:
+    """The first page and a 1,000-row export announce the same total, and the export holds that
+    many (the page once counted only the pool, the export also the field-tree-only experts)."""
+    for q, filters in (("nông nghiệp", ExpertFilters()), ("lúa", ExpertFilters(gender="F"))):
+        first = search_experts(demo_graph, q, filters=filters, limit=10)
+        deep = search_experts(demo_graph, q, filters=filters, limit=1000)
+        assert first.total == deep.total == len(deep.hits), q
+
+
 def test_named_field_reaches_experts_no_text_finds(demo_graph: Graph) -> None:
     # A floor no cosine reaches: neither words nor meaning find anyone, only the named field.
     ranking = get_ranking().model_copy(update={"semantic_floor": 0.999})
