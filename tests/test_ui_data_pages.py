@@ -54,7 +54,7 @@ def csv_bytes(rows: list[dict[str, str]]) -> bytes:
 
 
 def nav_links(html: str) -> list[str]:
-    nav = re.search(r'<nav aria-label="[^"]*" class="main-nav">(.*?)</nav>', html, re.S)
+    nav = re.search(r'<nav aria-label="[^"]*" class="main-nav[^"]*">(.*?)</nav>', html, re.S)
     assert nav is not None
     return re.findall(r'<a href="([^"]+)"', nav.group(1))
 
