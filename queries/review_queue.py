@@ -10,7 +10,7 @@ from typing import Any
 from graph import review_queue
 from graph.connection import Graph
 
-# Internal bookkeeping that a reviewer does not need to see.
+# Internal bookkeeping that a reviewer does not need to see (and `embedding*`: a 384-number vector).
 _HIDDEN = frozenset({"row_hash", "name_key", "initials_key", "topics_key"})
 
 
@@ -40,7 +40,7 @@ class ReviewItems:
 def _visible(props: dict[str, Any] | None) -> dict[str, Any] | None:
     if props is None:
         return None
-    return {k: v for k, v in sorted(props.items()) if k not in _HIDDEN}
+    return {k: v for k, v in sorted(props.items()) if k not in _HIDDEN and not k.startswith("embedding")}
 
 
 def list_review_items(

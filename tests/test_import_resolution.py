@@ -117,6 +117,15 @@ def test_review_lists_both_records_and_the_features(graph: Graph, tmp_path: Path
     assert client.get("/api/v1/import/review", params={"status": "accepted"}).json()["total"] == 0
 
 
+def test_review_hides_the_stored_persons_embedding(graph: Graph, tmp_path: Path, client: TestClient) -> None:
+    """A stored person's 384-number vector is bookkeeping, not something a reviewer compares."""
+    _import(graph, tmp_path, INCOMING)
+    graph.write("MATCH (e:Expert {id: 'LC-1'}) SET e.embedding = [0.1, 0.2], e.embedding_hash = 'h'")
+    (item,) = client.get("/api/v1/import/review").json()["items"]
+    assert item["candidate"]["name"] == "Nguyễn Văn Hòa"
+    assert not [k for k in item["candidate"] if k.startswith("embedding")]
+
+
 def test_accept_merges_the_held_row_and_is_remembered(
     graph: Graph, tmp_path: Path, client: TestClient
 ) -> None:

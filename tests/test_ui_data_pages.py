@@ -200,6 +200,8 @@ def test_upload_with_errors_lists_each_by_row_and_column_and_writes_nothing(
     assert by_column["birth_year"][0] == "chuyen-gia.csv" and by_column["birth_year"][2] == "3"
     assert by_column["birth_year"][4] == "năm ngoái" and by_column["birth_year"][5]
     assert by_column["email"][2] == "4" and by_column["email"][4] == "không-phải-email"
+    assert by_column["email"][5] == "không phải là địa chỉ email"  # the reason in the reader's language
+    assert by_column["birth_year"][5].startswith("không phải là")
     assert "chưa ghi gì" in response.text and 'name="token"' not in response.text
     assert count_experts(reference_graph) == 0
 

@@ -97,9 +97,11 @@ def column_label(kind: str, error: RowError) -> str:
     return f"{text.header} ({error.field})" if text else error.field
 
 
-def _rejected(kind: str, errors: list[RowError]) -> dict[str, Any]:
+def _rejected(kind: str, errors: list[RowError], lang: str) -> dict[str, Any]:
     shown = [
-        ErrorView(e.file, e.sheet, e.row, column_label(kind, e), e.value, e.reason)
+        ErrorView(
+            e.file, e.sheet, e.row, column_label(kind, e), e.value, e.reason_vi if lang == "vi" else e.reason
+        )
         for e in errors[:ERRORS_SHOWN]
     ]
     return {"errors": shown, "errors_total": len(errors)}
@@ -135,7 +137,7 @@ def check_upload(
         run = ImportRun(kind=", ".join(k.value for k in tables), file=name, sha256=sha256_hex(data), user="")
         report = import_recorded(graph, tables, run, dry_run=True, resolve=resolve)
     except ImportRejected as exc:
-        return _home(request, graph, lang, csrf, status_code=422, **form, **_rejected(kind, exc.errors))
+        return _home(request, graph, lang, csrf, status_code=422, **form, **_rejected(kind, exc.errors, lang))
     held = staging.stage(
         settings, data, user=record.user.username, name=name, kind=kind, resolve=resolve, sha256=run.sha256
     )
@@ -174,7 +176,8 @@ def confirm_upload(
     except ImportRejected as exc:  # the graph changed since the dry run (e.g. a referenced body went)
         staging.discard(settings, token)
         form = {"kind": held.kind, "resolve": held.resolve, "file_name": held.name}
-        return _home(request, graph, lang, csrf, status_code=422, **form, **_rejected(held.kind, exc.errors))
+        rejected = _rejected(held.kind, exc.errors, lang)
+        return _home(request, graph, lang, csrf, status_code=422, **form, **rejected)
     staging.discard(settings, token)
     return RedirectResponse(f"/import/runs/{run.id}", status_code=303)
 
