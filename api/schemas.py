@@ -162,6 +162,47 @@ class AssignmentOut(BaseModel):
     current: bool = Field(description="proposed or active: counts towards the load")
 
 
+class PatentOut(BaseModel):
+    id: str = Field(description="office and number (VN:1-0034567), or PAT-… for a row without a number")
+    number: str | None = None
+    title: str
+    kind: str | None = Field(
+        default=None, description="invention, utility_solution, industrial_design, plant_variety"
+    )
+    status: str | None = Field(default=None, description="filed or granted")
+    year: int | None = Field(default=None, description="grant year once granted, else filing year")
+    filing_year: int | None = None
+    grant_year: int | None = None
+    country: str | None = None
+    position: int | None = Field(default=None, description="the expert's place among the inventors")
+    owners: list[str] = Field(default=[], description="names of the holding organizations")
+
+
+class PersonRef(BaseModel):
+    id: str
+    name: str
+
+
+class AwardOut(BaseModel):
+    id: str
+    name: str
+    level: str | None = Field(
+        default=None, description="international, national, ministerial, provincial, grassroots"
+    )
+    year: int | None = None
+    issuer: str | None = None
+    work: str | None = Field(default=None, description="the work the award honours")
+    co_recipients: list[PersonRef] = []
+
+
+class MembershipOut(BaseModel):
+    id: str = Field(description="the association's org_id")
+    name: str
+    role: str | None = Field(default=None, description="member, executive, vice_chair, chair, secretary")
+    since: int | None = None
+    until: int | None = None
+
+
 class ProfileOut(BaseModel):
     expert: ExpertOut
     sectors: list[SectorOut]
@@ -175,6 +216,9 @@ class ProfileOut(BaseModel):
     assignments: list[AssignmentOut] = []
     load: int = Field(0, description="current (proposed or active) assignments")
     masked: list[str] = Field(default=[], description="personal fields hidden from this role")
+    patents: list[PatentOut] = Field(default=[], description="patents and utility solutions invented")
+    awards: list[AwardOut] = []
+    memberships: list[MembershipOut] = Field(default=[], description="memberships of associations")
 
 
 class MemberOut(BaseModel):

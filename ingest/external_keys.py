@@ -20,7 +20,7 @@ from graph.connection import Graph
 from graph.errors import RowError
 from graph.external_ids import implicit_org_id
 from ingest.columns import Kind
-from ingest.rows import OrganizationRow, ProposalRow
+from ingest.rows import OrganizationRow, PatentRow, ProposalRow
 
 # Columns that hold an organization id, per table (ProposalRow.partner_org_ids holds a list).
 ORG_REFERENCES: tuple[tuple[Kind, str], ...] = (
@@ -28,6 +28,7 @@ ORG_REFERENCES: tuple[tuple[Kind, str], ...] = (
     (Kind.EXPERTS, "org_id"),
     (Kind.PROJECT_PARTNERS, "org_id"),
     (Kind.PROPOSALS, "host_org_id"),
+    (Kind.MEMBERSHIPS, "org_id"),
 )
 
 
@@ -75,6 +76,10 @@ class Rewrites:
             model = getattr(row, "model", None)
             if isinstance(model, ProposalRow):
                 model.partner_org_ids = [self.ids.get(i, i) for i in model.partner_org_ids]
+        for row in rows_by_kind.get(Kind.PATENTS, []):
+            model = getattr(row, "model", None)
+            if isinstance(model, PatentRow):
+                model.owner_org_ids = list(dict.fromkeys(self.ids.get(i, i) for i in model.owner_org_ids))
 
 
 def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) -> list[RowError]:
