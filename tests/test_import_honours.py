@@ -13,9 +13,9 @@ from graph.row_messages import FALLBACK_VI, reason_vi
 from graph.settings import Settings
 from ingest.columns import Kind
 from ingest.extract.apply import extract_fields
-from ingest.load import import_paths
+from ingest.load import import_directory, import_paths
 from ingest.reference import load_reference
-from tests.conftest import api_client
+from tests.conftest import Demo, api_client
 from tests.test_ingest_load import counts, write_all, write_csv
 
 ORGS = [
@@ -324,3 +324,38 @@ def test_the_profile_lists_patents_awards_and_memberships(graph: Graph, tmp_path
     assert "Quy trình nhân giống sâm Lai Châu bằng nuôi cấy mô" in page
     assert "Giải thưởng Sáng tạo Khoa học Công nghệ Việt Nam" in page
     assert "Hội Giống cây trồng Việt Nam" in page and "ủy viên Ban Chấp hành" in page
+
+
+def test_the_demo_loads_its_patents_awards_and_memberships_through_the_import(demo: Demo) -> None:
+    graph = demo.runtime.graph
+    totals = demo.loaded.totals
+    report = demo.loaded.report.kinds
+    assert (report[Kind.PATENTS].read, report[Kind.AWARDS].read, report[Kind.MEMBERSHIPS].read) == (
+        totals.patents,
+        totals.awards,
+        totals.memberships,
+    )
+    found = graph.read(
+        "MATCH (p:Patent) WITH count(p) AS patents "
+        "MATCH ()-[r:RECEIVED]->() WITH patents, count(r) AS received "
+        "MATCH ()-[b:BELONGS_TO]->(o:Organization) "
+        "RETURN patents, received, count(b) AS memberships, collect(DISTINCT o.kind) AS kinds"
+    )[0]
+    assert (found["patents"], found["received"], found["memberships"]) == (
+        totals.patents,
+        totals.awards,
+        totals.memberships,
+    )
+    assert found["kinds"] == ["association"]
+    # Every demo patent carries a field from its file and topics from extraction or the file.
+    unlinked = graph.read("MATCH (p:Patent) WHERE NOT (p)-[:ABOUT]->(:Field) RETURN count(p) AS n")
+    assert unlinked == [{"n": 0}]
+    again = import_directory(graph, demo.dir)
+    for kind in (Kind.PATENTS, Kind.AWARDS, Kind.MEMBERSHIPS):
+        assert again.kinds[kind].unchanged == again.kinds[kind].read, kind
+    (inventor,) = graph.read(
+        "MATCH (e:Expert)-[:INVENTED]->(p:Patent) RETURN e.id AS id ORDER BY p.year DESC, e.id LIMIT 1"
+    )
+    with api_client(graph, "viewer") as client:
+        body = client.get(f"/api/v1/experts/{inventor['id']}").json()
+    assert body["patents"]
