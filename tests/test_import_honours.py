@@ -9,12 +9,14 @@ from openpyxl import Workbook
 
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
+from graph.honour_keys import award_id, patent_id
 from graph.row_messages import FALLBACK_VI, reason_vi
 from graph.settings import Settings
 from ingest.columns import Kind
 from ingest.extract.apply import extract_fields
 from ingest.load import import_directory, import_paths
 from ingest.reference import load_reference
+from ingest.rows import parse_row
 from tests.conftest import Demo, api_client
 from tests.test_ingest_load import counts, write_all, write_csv
 
@@ -359,3 +361,78 @@ def test_the_demo_loads_its_patents_awards_and_memberships_through_the_import(de
     with api_client(graph, "viewer") as client:
         body = client.get(f"/api/v1/experts/{inventor['id']}").json()
     assert body["patents"]
+
+
+def test_an_agencys_association_code_lands_on_the_organization_its_external_id_names(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """With entity resolution, memberships and patent holders follow the rewrite of an agency's
+    own org_id to the stored organization that holds the same external id."""
+    union = {**ORGS[1], "external_ids": "bkhcn:LHH-LC"}
+    import_paths(graph, write_all(tmp_path / "a", {"organizations": [union, ORGS[0]], "experts": EXPERTS}))
+    agency = {"org_id": "SO-NV-0007", "name": "Liên hiệp các Hội KH&KT Lai Châu", "kind": "hội",
+              "external_ids": "bkhcn:LHH-LC"}  # fmt: skip
+    tables = {
+        "organizations": [agency],
+        "memberships": [{"expert_id": "LC-3", "org_id": "SO-NV-0007", "role": "chủ tịch"}],
+        "patents": [{**PATENTS[1], "owner_org_ids": "SO-NV-0007"}],
+    }
+    import_paths(graph, write_all(tmp_path / "b", tables), resolve=True)
+    assert graph.read("MATCH (o:Organization {id: 'SO-NV-0007'}) RETURN o") == []
+    belongs = graph.read("MATCH (:Expert {id: 'LC-3'})-[b:BELONGS_TO]->(o) RETURN o.id AS id, b.role AS role")
+    assert belongs == [{"id": "LC-LHH", "role": "chair"}]
+    assert graph.read("MATCH (o)-[:OWNS]->(:Patent) RETURN o.id AS id") == [{"id": "LC-LHH"}]
+
+
+@pytest.mark.parametrize(
+    ("number", "country", "key"),
+    [
+        ("1-0034567", None, "VN:1-0034567"),
+        ("VN 1-0034567", "VN", "VN:1-0034567"),
+        ("vn:1-0034567", None, "VN:1-0034567"),
+        ("Số 1-0034567", None, "VN:1-0034567"),
+        ("Bằng số: 2-0001234", None, "VN:2-0001234"),
+        ("No. 1-0034567", None, "VN:1-0034567"),
+        ("123.VN.2020", None, "VN:123.VN.2020"),
+        ("US 10,123,456", "US", "US:10,123,456"),
+    ],
+)
+def test_one_patent_number_written_many_ways_is_one_key(number: str, country: str | None, key: str) -> None:
+    assert patent_id(number, country, "any title", 2020) == key
+
+
+def test_a_patent_without_a_number_is_keyed_by_its_folded_title_and_filing_year() -> None:
+    key = patent_id(None, None, "Máy sấy chè Shan tuyết", 2019)
+    assert key.startswith("PAT-") and len(key) == 14
+    assert patent_id("", "VN", "MAY SAY CHE SHAN TUYET", 2019) == key
+    assert patent_id(None, None, "Máy sấy chè Shan tuyết", 2020) != key
+    assert award_id("Giải thưởng A", 2020, "Công trình B") == award_id("giai thuong a", 2020, "CONG TRINH B")
+    assert award_id("Giải thưởng A", 2020, None) != award_id("Giải thưởng A", 2021, None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "given", "code"),
+    [
+        (Kind.PATENTS, "kind", "Bằng độc quyền sáng chế", "invention"),
+        (Kind.PATENTS, "kind", "giai phap huu ich", "utility_solution"),
+        (Kind.PATENTS, "kind", "Kiểu dáng công nghiệp", "industrial_design"),
+        (Kind.PATENTS, "kind", "Bằng bảo hộ giống cây trồng", "plant_variety"),
+        (Kind.PATENTS, "status", "đang thẩm định", "filed"),
+        (Kind.PATENTS, "status", "Đã cấp bằng", "granted"),
+        (Kind.AWARDS, "level", "Nhà nước", "national"),
+        (Kind.AWARDS, "level", "cấp bộ", "ministerial"),
+        (Kind.AWARDS, "level", "Quốc tế", "international"),
+        (Kind.AWARDS, "level", "cơ sở", "grassroots"),
+        (Kind.MEMBERSHIPS, "role", "Ủy viên Ban Thường vụ", "executive"),
+        (Kind.MEMBERSHIPS, "role", "Tổng thư ký", "secretary"),
+        (Kind.MEMBERSHIPS, "role", "Phó Chủ tịch", "vice_chair"),
+        (Kind.MEMBERSHIPS, "role", "thành viên", "member"),
+    ],
+)
+def test_codes_accept_english_and_vietnamese(kind: Kind, column: str, given: str, code: str) -> None:
+    base = {
+        Kind.PATENTS: {"title": "T", "kind": "invention"},
+        Kind.AWARDS: {"name": "A", "level": "national", "year": "2020", "expert_id": "E"},
+        Kind.MEMBERSHIPS: {"expert_id": "E", "org_id": "O"},
+    }[kind]
+    assert getattr(parse_row(kind, {**base, column: given}), column) == code
