@@ -14,7 +14,7 @@ from graph.row_messages import FALLBACK_VI, reason_vi
 from graph.settings import Settings
 from ingest.columns import Kind
 from ingest.extract.apply import extract_fields
-from ingest.load import import_directory, import_paths
+from ingest.load import import_directory, import_paths, import_tables, tables_of_paths
 from ingest.reference import load_reference
 from ingest.rows import parse_row
 from tests.conftest import Demo, api_client
@@ -436,3 +436,22 @@ def test_codes_accept_english_and_vietnamese(kind: Kind, column: str, given: str
         Kind.MEMBERSHIPS: {"expert_id": "E", "org_id": "O"},
     }[kind]
     assert getattr(parse_row(kind, {**base, column: given}), column) == code
+
+
+def test_one_bad_row_leaves_the_whole_batch_unwritten_and_a_dry_run_writes_nothing(
+    graph: Graph, tmp_path: Path
+) -> None:
+    before = counts(graph)
+    bad = {**ALL, "memberships": [*MEMBERSHIPS, {"expert_id": "LC-3", "org_id": "LC-LHH", "since": "1850"}]}
+    (error,) = rejected(graph, write_all(tmp_path / "bad", bad))
+    assert (error.file, error.row, error.field) == ("memberships.csv", 5, "since")
+    assert counts(graph) == before  # not even the valid organizations, experts, patents and awards
+    dry = import_tables(graph, tables_of_paths(write_all(tmp_path / "good", ALL)), dry_run=True)
+    assert counts(graph) == before
+    assert {
+        k.value: r.created for k, r in dry.kinds.items() if k.value in ("patents", "awards", "memberships")
+    } == {
+        "patents": 2,
+        "awards": 3,
+        "memberships": 3,
+    }
