@@ -65,7 +65,10 @@ _GATE: LiteralString = "CASE WHEN P * $b.to_gate > 1 THEN 1.0 ELSE P * $b.to_gat
 # From the per-expert rows of the signals: filters, then the candidates in two rounds. Field
 # relevance costs a walk of each expert's relationships, so the first round bounds it (at most
 # holding every query field, `$b.most_field`) and computes it only for the experts that could still
-# reach the top $depth; the second round, exact, keeps those that still can.
+# reach the top $depth; the second round, exact, keeps those that still can. `total` counts the
+# experts the field tree alone adds (up to $cap, queries/relevance.FIELD_ONLY_SCORES) whether or not
+# the page reads them, and the pool's ids come back only when it may have to (its depth-th score
+# may not be above what such an expert can score, `$b.field_only_most`).
 _RANK: LiteralString = (
     """
 WITH expert AS e, sum(lexical) AS lexical, sum(semantic) AS semantic,
@@ -96,7 +99,21 @@ CALL {
 }
 WITH pool, CASE WHEN $depth IS NULL OR size(lows) < $depth THEN -1.0
                 ELSE lows[$depth - 1] - $b.margin END AS bar
-WITH size(pool) AS total, CASE WHEN $with_pool THEN [x IN pool | x.e.id] END AS pool,
+CALL {
+  WITH pool
+  WITH [x IN pool | x.e] AS nodes
+  UNWIND $expand AS code
+  MATCH (:Field {code: code})<-[:SUBFIELD_OF*0..3]-(:Field)<-[:HAS_EXPERTISE]-(e:Expert)
+  WHERE NOT e IN nodes
+  WITH DISTINCT e
+"""
+    + EXPERT_FILTER
+    + """
+  WITH e LIMIT $cap
+  RETURN count(e) AS field_only
+}
+WITH size(pool) + field_only AS total,
+     CASE WHEN bar <= $b.field_only_most THEN [x IN pool | x.e.id] END AS pool,
      [x IN pool WHERE x.most >= bar] AS round1
 UNWIND CASE WHEN round1 = [] THEN [null] ELSE round1 END AS x
 WITH total, pool, x, x.e AS e
@@ -125,9 +142,9 @@ WITH total, pool, [x IN round2 WHERE x.most >= bar] AS kept
 RETURN total, pool, [x IN kept | x.e.id] AS ids, [x IN kept | x.lexical] AS lexical,
        [x IN kept | x.semantic] AS semantic, [x IN kept | x.field] AS field,
        [x IN kept | x.td] AS title_degree,
-       reduce(all = [], x IN kept | all + x.refs) AS refs
+       [x IN kept | x.refs] AS refs
 """
-    # (`refs`: the `kind:ref` of every hit behind the candidates' scores, for the explanation's `$refs`.)
+    # (`refs`: per candidate, the `kind:ref` of the hits behind their scores, for the explanation.)
 )
 
 
@@ -160,6 +177,10 @@ def bounds_param(
     the title and degree part (`standing.floor` and `standing.ceiling` are linear in it)."""
     total = sum(weights.values()) or 1.0
     most_base = standing_ceiling(0.0, ranking)
+    relevance = (weights["lexical"] + weights["semantic"] + weights["field"]) or 1.0
+    to_gate = total / relevance / ranking.relevance_gate
+    most_field = 1.0 - math.prod(1.0 - 0.999 * x for x in strengths.values())
+    part = weights["field"] * most_field / total
     return {
         "lexical": weights["lexical"],
         "semantic": weights["semantic"],
@@ -175,5 +196,7 @@ def bounds_param(
         "most_per_td": standing_ceiling(1.0, ranking) - most_base,
         "margin": MARGIN,
         # The most field relevance anyone can have: holding every query field (`strengths`).
-        "most_field": 1.0 - math.prod(1.0 - 0.999 * x for x in strengths.values()),
+        "most_field": most_field,
+        # The most an expert only the field tree reaches can score (standing at 1, through the gate).
+        "field_only_most": part + weights["standing"] * min(1.0, part * to_gate) / total,
     }

@@ -33,7 +33,6 @@ from queries.filters import (
 )
 from queries.pool import POOL_STATEMENTS, bounds_param
 from queries.relevance import (
-    FIELD_ONLY_COUNT,
     FIELD_ONLY_SCORES,
     FIELD_ROWS,
     FIELD_TREE,
@@ -128,8 +127,8 @@ class Relevance:
     about: list[str]
     candidates: list[str]  # the pool's experts that can reach the top `depth`
     total: int  # the size of the (filtered) pool
-    pool: list[str]  # every expert of the pool, when the field tree may add experts (`expand`)
-    refs: list[str]  # `kind:ref` of the hits behind the candidates' lexical and semantic scores
+    pool: list[str] | None  # every expert of the pool, when the field tree may add experts to the page
+    refs: dict[str, list[str]]  # per candidate, `kind:ref` of the hits behind their scores
     query: str | None
     vector: list[float] | None
     strengths: dict[str, float]  # query field -> strength
@@ -201,7 +200,8 @@ def _relevance(
             "td": _title_degree_param(ranking),
             "b": bounds_param(weights, ranking, strengths),
             "depth": depth,
-            "with_pool": bool(expand),
+            "expand": expand,
+            "cap": ranking.field_hits,
             "refs": None,
         },
     )[0]
@@ -218,8 +218,8 @@ def _relevance(
         about,
         list(row["ids"]),
         row["total"],
-        row["pool"] or [],
-        row["refs"],
+        row["pool"],
+        dict(zip(row["ids"], row["refs"], strict=True)),
         query,
         vector,
         strengths,
@@ -244,7 +244,9 @@ def _field_only(
     graph: Graph, rel: Relevance, ranking: RankingSettings
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Up to `field_hits` experts outside the pool that the field tree reaches, with their field
-    relevance and standing ceilings."""
+    relevance and standing ceilings (the pool statement counted them in the total)."""
+    if rel.pool is None:
+        raise AssertionError("the pool statement judged the field tree's experts unreachable")
     rows = graph.read(
         FIELD_ONLY_SCORES,
         {
@@ -262,12 +264,6 @@ def _field_only(
     return scores_of(rows), _ceilings(rows, ranking)
 
 
-def _field_only_count(graph: Graph, rel: Relevance, ranking: RankingSettings) -> int:
-    """How many experts `_field_only` would add, so the total does not depend on the page's depth."""
-    params = {**rel.params, "expand": rel.expand, "pool": rel.pool, "cap": ranking.field_hits}
-    return int(graph.read(FIELD_ONLY_COUNT, params)[0]["n"])
-
-
 def _signals_of(
     graph: Graph, rel: Relevance, chosen: list[str], ranking: RankingSettings, year: int
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Signal]]]:
@@ -278,15 +274,16 @@ def _signals_of(
         (CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
     ]
     names = []
+    refs = sorted({ref for eid in chosen for ref in rel.refs.get(eid, [])})
     if rel.query is not None:
-        params = {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w, "refs": rel.refs}
+        params = {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w, "refs": refs}
         statements.append((LEXICAL_ROWS, params))
         names.append("lexical")
     if rel.vector is not None:
         if rel.ids_mode:
             statements.append((SEMANTIC_FOR_IDS_ROWS, {"ids": chosen, "vector": rel.vector, "w": w}))
         else:
-            near = {"vector": rel.vector, "kv": ranking.vector_hits, "ids": chosen, "w": w, "refs": rel.refs}
+            near = {"vector": rel.vector, "kv": ranking.vector_hits, "ids": chosen, "w": w, "refs": refs}
             statements.append((SEMANTIC_ROWS, near))
         names.append("semantic")
     if rel.strengths:
@@ -443,10 +440,7 @@ def _order(
             scores["field"].update({eid: score for eid, score in extra.items() if score > 0})
             rel.ceilings.update(extra_ceilings)
             rank(list(extra))
-            total += len(extra)
             stages.done("field tree only")
-        else:
-            total += _field_only_count(graph, rel, ranking)
     top = ranked[:depth] if depth is not None else ranked
     return _Order(total, [(eid, st) for _, eid, st in top], rel, weights, year)
 

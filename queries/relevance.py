@@ -288,23 +288,6 @@ CALL {
     + _FIELD_SCORE
     + _SCORES_AND_HINTS
 )
-# How many experts FIELD_ONLY_SCORES would return, without scoring them: a results page counts them
-# in its total whether or not it had to read them, so every page and the export agree on the total.
-FIELD_ONLY_COUNT: LiteralString = (
-    """
-CALL {
-  UNWIND $expand AS code
-  MATCH (:Field {code: code})<-[:SUBFIELD_OF*0..3]-(:Field)<-[:HAS_EXPERTISE]-(e:Expert)
-  WHERE NOT e.id IN $pool
-  WITH DISTINCT e
-  """
-    + EXPERT_FILTER
-    + """
-  RETURN e LIMIT $cap
-}
-RETURN count(e) AS n
-"""
-)
 # Which of the query's fields (`$codes`) the given experts hold, directly or through a subfield.
 FIELD_ROWS: LiteralString = """
 UNWIND $ids AS eid
