@@ -37,10 +37,18 @@ WITH expert, sum($w.kinds[kind] * (1 - miss)) AS score, reduce(all = [], r IN co
 """
 _CAPPED: LiteralString = "CASE WHEN score > 1 THEN 1.0 ELSE score END"
 _LEXICAL: LiteralString = (
-    LEXICAL_KEYS + _ROLL_UP_NODES + "RETURN expert, " + _CAPPED + " AS lexical, 0.0 AS semantic, refs"
+    LEXICAL_KEYS
+    + _ROLL_UP_NODES
+    + "RETURN expert, "
+    + _CAPPED
+    + " AS lexical, 0.0 AS semantic, refs, 0.0 AS field, 1 AS found"
 )
 _SEMANTIC: LiteralString = (
-    SEMANTIC_KEYS + _ROLL_UP_NODES + "RETURN expert, 0.0 AS lexical, " + _CAPPED + " AS semantic, refs"
+    SEMANTIC_KEYS
+    + _ROLL_UP_NODES
+    + "RETURN expert, 0.0 AS lexical, "
+    + _CAPPED
+    + " AS semantic, refs, 0.0 AS field, 1 AS found"
 )
 _SEMANTIC_FOR_IDS: LiteralString = (
     "CALL { "
@@ -49,45 +57,78 @@ _SEMANTIC_FOR_IDS: LiteralString = (
     + _ROLL_UP_NODES
     + "RETURN expert, 0.0 AS lexical, "
     + _CAPPED
-    + " AS semantic, refs"
+    + " AS semantic, refs, 0.0 AS field, 1 AS found"
 )
 # A match that names its candidates scores exactly those, found or not.
 _NAMED: LiteralString = """
 UNWIND coalesce($ids, []) AS eid
 MATCH (expert:Expert {id: eid})
-RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS refs
+RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS refs, 0.0 AS field, 1 AS found
+"""
+# Field relevance from the field side: every holder of a query subfield (`$subs`, as in
+# relevance._FIELD_SCORE), not a pool member by itself (`found` 0). Fields have few holders on a
+# province's graph, and a field node's relationships are grouped by type, so this reads far less
+# than walking each pool expert's whole relationship chain (~15 reads each); a broad field of a big
+# graph has tens of thousands of holders, and then the pool side is cheaper (`FIELD_SIDE_MAX`).
+_FIELD_HOLDERS: LiteralString = """
+UNWIND $sub_codes AS code
+MATCH (:Field {code: code})<-[h:HAS_EXPERTISE]-(expert:Expert)
+UNWIND keys($subs[code]) AS query_field
+WITH expert, query_field, max($subs[code][query_field] * coalesce(h.confidence, 1.0)) AS s
+WITH expert, 1 - reduce(miss = 1.0, x IN collect(s) | miss * (1 - 0.999 * x)) AS field
+RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS refs, field, 0 AS found
 """
 # Bounds of an expert's score from a relevance part `P` (weighted, over Σw) and title/degree `td`:
 # standing is at least its title and degree part and at most its ceiling, through the gate.
 _GATE_LOW: LiteralString = "CASE WHEN low * $b.to_gate > 1 THEN 1.0 ELSE low * $b.to_gate END"
 _GATE_HIGH: LiteralString = "CASE WHEN high * $b.to_gate > 1 THEN 1.0 ELSE high * $b.to_gate END"
 _GATE: LiteralString = "CASE WHEN P * $b.to_gate > 1 THEN 1.0 ELSE P * $b.to_gate END"
-# From the per-expert rows of the signals: filters, then the candidates in two rounds. Field
-# relevance costs a walk of each expert's relationships, so the first round bounds it (at most
-# holding every query field, `$b.most_field`) and computes it only for the experts that could still
-# reach the top $depth; the second round, exact, keeps those that still can. `total` counts the
+# From the per-expert rows of the signals: filters, then the candidates in two rounds. When field
+# relevance is not known yet (pool side), the first round bounds it (at most holding every query
+# field, `$b.most_field`) and it is computed only for the experts that could still reach the top
+# $depth; the second round, exact, keeps those that still can. `total` counts the
 # experts the field tree alone adds (up to $cap, queries/relevance.FIELD_ONLY_SCORES) whether or not
 # the page reads them, and the pool's ids come back only when it may have to (its depth-th score
 # may not be above what such an expert can score, `$b.field_only_most`).
-_RANK: LiteralString = (
+_HEAD_POOL_SIDE: LiteralString = (
     """
 WITH expert AS e, sum(lexical) AS lexical, sum(semantic) AS semantic,
      reduce(all = [], r IN collect(refs) | all + r) AS refs
 """
     + EXPERT_FILTER
     + """
-WITH e, lexical, semantic, refs, """
+WITH e, lexical, semantic, refs, null AS known, """
     + _TITLE_DEGREE
-    + """ AS td,
-     ($b.lexical * lexical + $b.semantic * semantic) / $b.total AS low
-WITH e, lexical, semantic, refs, td, low, low + $b.field * $b.most_field / $b.total AS high
-WITH e, lexical, semantic, refs, td, low, high,
+    + """ AS td
+"""
+)
+_HEAD_FIELD_SIDE: LiteralString = (
+    """
+WITH expert AS e, sum(lexical) AS lexical, sum(semantic) AS semantic,
+     reduce(all = [], r IN collect(refs) | all + r) AS refs, sum(field) AS known, sum(found) AS found
+WHERE found > 0
+WITH e, lexical, semantic, refs, known
+"""
+    + EXPERT_FILTER
+    + """
+WITH e, lexical, semantic, refs, known, """
+    + _TITLE_DEGREE
+    + """ AS td
+"""
+)
+_ROUNDS: LiteralString = (
+    """
+WITH e, lexical, semantic, refs, known, td,
+     ($b.lexical * lexical + $b.semantic * semantic + $b.field * coalesce(known, 0.0)) / $b.total AS low
+WITH e, lexical, semantic, refs, known, td, low,
+     CASE WHEN known IS NULL THEN low + $b.field * $b.most_field / $b.total ELSE low END AS high
+WITH e, lexical, semantic, refs, known, td, low, high,
      """
     + _GATE_LOW
     + """ AS low_gate, """
     + _GATE_HIGH
     + """ AS high_gate
-WITH collect({e: e, lexical: lexical, semantic: semantic, refs: refs, td: td,
+WITH collect({e: e, lexical: lexical, semantic: semantic, refs: refs, known: known, td: td,
               least: low + $b.standing * low_gate * $b.least_per_td * td / $b.total,
               most: high + $b.standing * high_gate * (CASE WHEN $b.most_base + $b.most_per_td * td > 1
                     THEN 1.0 ELSE $b.most_base + $b.most_per_td * td END) / $b.total}) AS pool
@@ -118,8 +159,12 @@ WITH size(pool) + field_only AS total,
 UNWIND CASE WHEN round1 = [] THEN [null] ELSE round1 END AS x
 WITH total, pool, x, x.e AS e
 """
-    + _FIELD_SCORE
-    + """
+)
+# Field relevance of the first round's experts: walked from each (pool side), or already known.
+_FIELD_OF_ROUND: LiteralString = _FIELD_SCORE
+_FIELD_KNOWN: LiteralString = "WITH total, pool, x, e, x.known AS score\n"
+_ROUND_TWO: LiteralString = (
+    """
 WITH total, pool, x, score AS field,
      ($b.lexical * x.lexical + $b.semantic * x.semantic + $b.field * score) / $b.total AS P
 WITH total, pool, x, field, P, """
@@ -148,22 +193,32 @@ RETURN total, pool, [x IN kept | x.e.id] AS ids, [x IN kept | x.lexical] AS lexi
 )
 
 
-def _union(*parts: LiteralString) -> LiteralString:
+def _statement(field_side: bool, *parts: LiteralString) -> LiteralString:
     body: LiteralString = parts[0]
     for part in parts[1:]:
         body = body + " UNION ALL " + part
-    return "CALL { " + body + " }" + _RANK
+    if field_side:
+        body = body + " UNION ALL " + _FIELD_HOLDERS
+        return "CALL { " + body + " }" + _HEAD_FIELD_SIDE + _ROUNDS + _FIELD_KNOWN + _ROUND_TWO
+    return "CALL { " + body + " }" + _HEAD_POOL_SIDE + _ROUNDS + _FIELD_OF_ROUND + _ROUND_TWO
 
 
-# One text per combination of signals, so each keeps one cached plan.
-POOL_STATEMENTS: dict[tuple[bool, str | None], LiteralString] = {
-    (True, None): _union(_LEXICAL, _NAMED),
-    (True, "index"): _union(_LEXICAL, _SEMANTIC, _NAMED),
-    (True, "ids"): _union(_LEXICAL, _SEMANTIC_FOR_IDS, _NAMED),
-    (False, None): _union(_NAMED),
-    (False, "index"): _union(_SEMANTIC, _NAMED),
-    (False, "ids"): _union(_SEMANTIC_FOR_IDS, _NAMED),
+_BRANCHES: dict[tuple[bool, str | None], tuple[LiteralString, ...]] = {
+    (True, None): (_LEXICAL, _NAMED),
+    (True, "index"): (_LEXICAL, _SEMANTIC, _NAMED),
+    (True, "ids"): (_LEXICAL, _SEMANTIC_FOR_IDS, _NAMED),
+    (False, None): (_NAMED,),
+    (False, "index"): (_SEMANTIC, _NAMED),
+    (False, "ids"): (_SEMANTIC_FOR_IDS, _NAMED),
 }
+# One text per combination (lexical query?, semantic: none / index / ids, field side?), so each
+# keeps one cached plan.
+POOL_STATEMENTS: dict[tuple[bool, str | None, bool], LiteralString] = {
+    (*key, side): _statement(side, *branches) for key, branches in _BRANCHES.items() for side in (False, True)
+}
+# Field relevance is read from the field side when the query's subfields have at most this many
+# holders in all (and no candidate ids are named): below it that reads less than the pool side.
+FIELD_SIDE_MAX = 3000
 
 # The most an expert's score can still differ from the bounds through float rounding: far below
 # the 4 decimals scores are shown (and ordered) with.

@@ -31,7 +31,7 @@ from queries.filters import (
     filter_params,
     reference_year,
 )
-from queries.pool import POOL_STATEMENTS, bounds_param
+from queries.pool import FIELD_SIDE_MAX, POOL_STATEMENTS, bounds_param
 from queries.relevance import (
     FIELD_ONLY_SCORES,
     FIELD_ROWS,
@@ -185,9 +185,12 @@ def _relevance(
     expand = about if ids is None and subs and ranking.field_hits > 0 else []
     params = filter_params(graph, filters, ranking)
     semantic = None if vector is None else ("ids" if ids is not None else "index")
+    # (`holders`: how many expertise links the query's subfields have, counted by FIELD_TREE.)
+    holders = int(tree[0]["holders"] or 0) if tree else 0
+    field_side = ids is None and holders <= FIELD_SIDE_MAX
     weights = _weights(ranking, lexical_only)
     row = graph.read(
-        POOL_STATEMENTS[(query is not None, semantic)],
+        POOL_STATEMENTS[(query is not None, semantic, field_side)],
         {
             **params,
             "q": query,

@@ -213,9 +213,10 @@ CALL {
   UNWIND $named + matched AS code
   WITH DISTINCT code
   MATCH (sub:Field)-[path:SUBFIELD_OF*0..3]->(:Field {code: code})
-  RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths
+  RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths,
+         sum(COUNT { (sub)<-[:HAS_EXPERTISE]-() }) AS holders
 }
-RETURN matched, scores, subs, codes, depths
+RETURN matched, scores, subs, codes, depths, holders
 """
 # The subfields (to three levels down) of the query's fields: the field tree is small, so the
 # best link of each subfield to each query field is worked out once (`subfield_strengths`) and
@@ -223,7 +224,8 @@ RETURN matched, scores, subs, codes, depths
 FIELD_TREE: LiteralString = """
 UNWIND $codes AS code
 MATCH (sub:Field)-[path:SUBFIELD_OF*0..3]->(:Field {code: code})
-RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths
+RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths,
+       sum(COUNT { (sub)<-[:HAS_EXPERTISE]-() }) AS holders
 """
 # Field relevance of an expert `e` from `$subs` (subfield code -> {query field code: strength}):
 # the best link to each query field, times the link's confidence, as a noisy-or over the fields.
