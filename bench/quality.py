@@ -203,11 +203,15 @@ def main() -> None:
                     ),
                 ]
                 + [
-                    (
-                        f"{label}, + fields",
-                        evaluate(graph, tasks, lexical_only=False, with_fields=True, ranking=r),
-                    )
+                    row
                     for label, r in variants
+                    for row in (
+                        (f"{label}, text only", evaluate(graph, tasks, lexical_only=False, ranking=r)),
+                        (
+                            f"{label}, + fields",
+                            evaluate(graph, tasks, lexical_only=False, with_fields=True, ranking=r),
+                        ),
+                    )
                 ],
             )
         finally:
