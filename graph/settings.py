@@ -249,9 +249,11 @@ class RankingSettings(BaseSettings):
     # Field-tree: a match on a parent field reaches its subfields at this discount per level.
     subfield_discount: float = Field(default=0.8, gt=0, le=1)
 
-    # Candidate pools: hits taken from each index before the roll-up.
-    lexical_hits: int = Field(default=300, ge=10)
-    vector_hits: int = Field(default=150, ge=10)
+    # Candidate pools: hits taken from each index before the roll-up. 100 and 100 (were 300 and
+    # 150) rank as well or better on both bench.quality sets and make a search read less
+    # (bench/README.md, issue 5 speed).
+    lexical_hits: int = Field(default=100, ge=10)
+    vector_hits: int = Field(default=100, ge=10)
     # Experts that only the field tree reaches (a field has thousands): at most this many join the
     # pool, strongest field link first, then title and degree (docs/ranking.md).
     field_hits: int = Field(default=200, ge=0)
