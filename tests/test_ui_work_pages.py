@@ -343,7 +343,7 @@ def test_batch_assignment_page_shows_the_optimum_and_the_greedy_shortfall(
         None,
         k=2,
         max_per_reviewer=1,
-        fair=False,
+        objective="total",
         rules=get_conflict_rules(),
         period="2031",
     )
