@@ -62,8 +62,8 @@ def top_k_sums(scaled: np.ndarray, kept: np.ndarray, k: int) -> np.ndarray:
     return sums
 
 
-class _Model:
-    """x[i, j] for the kept pairs, k per proposal, at most capacity per expert, and
+class AssignModel:
+    """The CP-SAT model: x[i, j] for the kept pairs, k per proposal, at most capacity per expert, and
     `worst <= score(i)` for every proposal, so stage 2 keeps stage 1 by bounding `worst` below."""
 
     def __init__(self, scaled: np.ndarray, kept: np.ndarray, k: int, capacity: Sequence[int]) -> None:
@@ -109,7 +109,7 @@ def _bound(solver: cp_model.CpSolver, fallback: int) -> int:
     return min(fallback, int(np.floor(bound + 1e-6))) if np.isfinite(bound) else fallback
 
 
-def _solve(model: cp_model.CpModel, work_limit: float, seconds: float) -> tuple[cp_model.CpSolver, int]:
+def solve_model(model: cp_model.CpModel, work_limit: float, seconds: float) -> tuple[cp_model.CpSolver, int]:
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = WORKERS
@@ -148,14 +148,14 @@ def solve_worst_proposal(
     upper = int(top_k_sums(scaled, kept, k).min()) if kept.shape[0] else 0
     start = max(best_total, by_reviewer, key=lambda s: (_worst(s, scaled), s.total))
     lower = _worst(start, scaled)
-    model = _Model(scaled, kept, k, capacity)
+    model = AssignModel(scaled, kept, k, capacity)
     # Stage 1: the worst-off proposal, unless a flow already reaches the bound.
     stage1_proved = lower >= upper
     if not stage1_proved:
         model.hint(start.reviewers, lower)
         model.model.add(model.worst >= lower)
         model.model.maximize(model.worst)
-        solver, status = _solve(model.model, work_limit, time_limit_s - (time.monotonic() - started))
+        solver, status = solve_model(model.model, work_limit, time_limit_s - (time.monotonic() - started))
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and int(solver.objective_value) > lower:
             start = _solution(model.reviewers(solver), scaled, optimal=False, k=k)
             lower = _worst(start, scaled)
@@ -170,7 +170,7 @@ def solve_worst_proposal(
         model.hint(start.reviewers, lower)
         model.model.add(model.worst >= lower)
         model.model.maximize(model.total)
-        solver, status = _solve(model.model, work_limit, time_limit_s - (time.monotonic() - started))
+        solver, status = solve_model(model.model, work_limit, time_limit_s - (time.monotonic() - started))
         found = start
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             candidate = _solution(model.reviewers(solver), scaled, optimal=False, k=k)
