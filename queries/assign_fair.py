@@ -10,13 +10,14 @@ warm-started by what flows give exactly:
   not have, with higher affinity, has a seat left, swapping j for j' raises i's score and the total and
   lowers nobody's, so the assignment was not optimal. Hence in every optimum, all experts ranked
   above one of i's reviewers are either i's other k - 1 reviewers or full; at most S experts can be
-  full (the most whose seats sum to P x k at most), so only each proposal's S + k - 1 best experts
-  (and ties) can serve it. At 200 x 2,000, k = 3, L = 2 that keeps about 300 of 2,000 per proposal.
+  full (the most whose seats sum to P x k at most), so only an expert with at most S + k - 1 others
+  above it can serve a proposal (its S + k best, and ties). At 200 x 2,000, k = 3, L = 2 that keeps
+  about 300 of 2,000 per proposal.
 - Bounds: stage 1 can never beat the proposal whose own k best experts sum lowest; the max-total
   flow and the weakest-reviewer flow (PeerReview4All's threshold flows) are feasible lower bounds, and
   the better one is the hint. When it reaches the upper bound, stage 1 is proved without search.
-  Stage 2 can never beat the max-total flow; when that flow already keeps the stage-1 value, it is
-  the answer.
+  Stage 2 first solves a flow over a relaxation of it (`_relaxation`); when that flow keeps the
+  stage-1 value it is the answer, else its total bounds CP-SAT's.
 
 CP-SAT runs on 2 workers with interleaved search and a fixed seed, limited by deterministic work
 (`ASSIGN_FAIR_WORK_LIMIT`), so the same input gives the same answer; a wall-clock cap
@@ -40,7 +41,7 @@ WORKERS = 2
 
 
 def kept_pairs(scaled: np.ndarray, allowed: np.ndarray, k: int, capacity: Sequence[int]) -> np.ndarray:
-    """The pairs an optimum can use (module docstring): each proposal's S + k - 1 best open experts."""
+    """The pairs an optimum can use (module docstring): each proposal's S + k best open experts."""
     cap = np.asarray(capacity, dtype=np.int64)
     open_pairs = allowed & (cap > 0)[None, :]
     seats = np.sort(cap[cap > 0])
