@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import LiteralString, TypeVar
 
 import numpy as np
+from ortools.sat.python import cp_model
 
 from graph import embeddings
 from graph.connection import Graph
@@ -213,6 +214,9 @@ def _run(args: argparse.Namespace, graph: Graph, codes: list[str]) -> None:
     print(_load())
 
 
+STATUS = {0: "unknown", 1: "invalid", 2: "feasible", 3: "infeasible", 4: "optimal"}
+
+
 def plain_cpsat(
     aff: np.ndarray, allowed: np.ndarray, k: int, cap: list[int], work: float, wall: float
 ) -> tuple[float, float, str]:
@@ -235,8 +239,10 @@ def plain_cpsat(
     model.model.add(model.worst >= worst)
     model.model.maximize(model.total)
     solver, status = solve_model(model.model, work, wall - (time.monotonic() - began))
-    stage2 = f"stage 2 status {status}, total {solver.objective_value / SCALE:.4f}"
-    return worst / SCALE, solver.objective_value / SCALE, f"{stage1}; {stage2}"
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    total = solver.objective_value / SCALE if found else float("nan")  # nan: no stage-2 solution
+    stage2 = f"stage 2 {STATUS[status]}, total {total:.4f}"
+    return worst / SCALE, total, f"{stage1}; {stage2}"
 
 
 def _solve(args: argparse.Namespace, problem: Problem) -> None:
