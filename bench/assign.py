@@ -233,9 +233,8 @@ def plain_cpsat(
     if solver.objective_value > worst:
         worst = int(solver.objective_value)
         model.hint(model.reviewers(solver), worst)
-    stage1 = (
-        f"stage 1 status {status}, value {worst / SCALE:.4f}, bound {solver.best_objective_bound / SCALE:.4f}"
-    )
+    bound = solver.best_objective_bound / SCALE
+    stage1 = f"stage 1 {STATUS[status]}, value {worst / SCALE:.4f}, bound {bound:.4f}"
     model.model.add(model.worst >= worst)
     model.model.maximize(model.total)
     solver, status = solve_model(model.model, work, wall - (time.monotonic() - began))
