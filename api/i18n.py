@@ -688,13 +688,17 @@ VI: dict[str, str] = {
     "reviews.k": "Số phản biện mỗi hồ sơ (k)",
     "reviews.l": "Số hồ sơ tối đa mỗi chuyên gia (L)",
     "reviews.fair": "Ưu tiên công bằng",
-    "reviews.fair_hint": "Nâng phản biện có mức phù hợp thấp nhất trước, rồi mới tối đa tổng mức phù hợp.",
+    "reviews.fair_hint": (
+        "Nâng tổng mức phù hợp của hồ sơ kém nhất (cộng các phản biện của nó) trước, "
+        "rồi mới tối đa tổng mức phù hợp."
+    ),
     "reviews.save": "Lưu phân công",
     "reviews.run": "Phân công",
     "reviews.result": "Kết quả phân công",
     "reviews.saved": "Đã lưu phân công.",
     "reviews.objective": "Mục tiêu",
-    "reviews.objective_fair": "công bằng (phản biện yếu nhất trước)",
+    "reviews.objective_fair": "công bằng (hồ sơ kém nhất trước)",
+    "reviews.gaps": "Chưa chứng minh tối ưu; cách cận trên (hồ sơ kém nhất / tổng)",
     "reviews.objective_total": "tổng mức phù hợp lớn nhất",
     "reviews.total": "Tổng mức phù hợp",
     "reviews.worst": "Hồ sơ kém nhất",
@@ -1391,13 +1395,16 @@ EN: dict[str, str] = {
     "reviews.k": "Reviewers per proposal (k)",
     "reviews.l": "Most proposals per expert (L)",
     "reviews.fair": "Fairness first",
-    "reviews.fair_hint": "Raise the weakest reviewer any proposal gets first, then the total match.",
+    "reviews.fair_hint": (
+        "Raise the worst-off proposal's match (the sum over its reviewers) first, then the total match."
+    ),
     "reviews.save": "Save the assignment",
     "reviews.run": "Assign",
     "reviews.result": "Assignment",
     "reviews.saved": "The assignment was saved.",
     "reviews.objective": "Objective",
-    "reviews.objective_fair": "fair (weakest reviewer first)",
+    "reviews.objective_fair": "fair (worst-off proposal first)",
+    "reviews.gaps": "Not proved optimal; gap to the bound (worst-off proposal / total)",
     "reviews.objective_total": "largest total match",
     "reviews.total": "Total match",
     "reviews.worst": "Worst-off proposal",

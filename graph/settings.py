@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     import_staging_minutes: int = Field(default=60, ge=1)
     # Threads of the embedding engine (graph/embeddings.py).
     embed_threads: int = 1
+    # Reviewer assignment, objective `worst_proposal` (queries/assign_fair.py): CP-SAT work per stage
+    # in deterministic seconds (the same input then gives the same answer however loaded the machine
+    # is), and a wall-clock cap on both stages together for an overloaded machine (a stop by it may
+    # differ between runs; the answer then says it is not proved optimal, with its gaps).
+    assign_fair_work_limit: float = Field(default=6.0, gt=0)
+    assign_fair_time_limit_s: float = Field(default=30.0, gt=0)
 
 
 @lru_cache(maxsize=1)
