@@ -62,14 +62,15 @@ def resolve_across_sources(graph: Graph, batch: Batch, resolved: Resolved) -> No
     others = sorted(set(ADAPTER_PREFIXES) - set(ours))
     schemes = [ADAPTER_PREFIXES[p] for p in ours]
     linked = {r["key"]: r["holder"] for r in graph.read(cypher.EXTERNAL_IDS_OF_SCHEMES, {"schemes": schemes})}
-    stored_other = graph.read(cypher.ORGANIZATIONS_WITH_PREFIX, {"prefixes": others}) if others else []
+    countries = sorted({m.country for _, m, _ in rows if m.country})
+    known = None if any(m.country is None for _, m, _ in rows) else countries
+    params = {"prefixes": others, "countries": known}
+    stored_other = graph.read(cypher.ORGANIZATIONS_WITH_PREFIX, params) if others else []
     if not linked and not stored_other:
         return
-    existing = {r["id"] for r in graph.read(cypher.ORGANIZATIONS_WITH_PREFIX, {"prefixes": ours})}
+    existing = {r["id"] for r in graph.read(cypher.ORGANIZATION_IDS_WITH_PREFIX, {"prefixes": ours})}
     index = CrossIndex(
-        CrossOrg.of(r["id"], r["name"] or "", r["country"], r["short_name"])
-        for r in stored_other
-        if not r["unnamed"]
+        CrossOrg.of(r["id"], r["name"] or "", r["country"], r["short_name"]) for r in stored_other
     )
     joins: list[tuple[ValidRow, OrganizationRow, str, str]] = []
     for row, model, own_key in rows:
