@@ -4,7 +4,8 @@ the way the two adapters write them.
 
 The University of Stuttgart is PIC 999974747 and OpenAlex I100066346; Universität Hamburg is PIC
 999905101, and PIC 999838753 is another body of the same city (Technische Universität Hamburg);
-"Florida College" (OpenAlex I94062374) is not the University of Florida (PIC 993392036).
+"Florida College" (OpenAlex I94062374) is not the University of Florida (PIC 993392036); "RWTH
+Aachen University" (I887968799) is PIC 999983962, written out in German with the short name RWTHAACHEN.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from ingest.adapters.cordis import ACTIVITY_KINDS, COUNTRY_CODES
 from ingest.adapters.openalex import ORG_KINDS
 from ingest.load import import_paths
 from ingest.org_crosswalk import CrossIndex, CrossOrg, compare
+from ingest.review import accept, reject
 from tests.test_ingest_load import counts, write_all
 
-PICS = ["999974747", "999905101", "999838753", "993392036"]
-OPENALEX = ["I100066346", "I159176309", "I94062374"]
+PICS = ["999974747", "999905101", "999838753", "993392036", "999983962"]
+OPENALEX = ["I100066346", "I159176309", "I94062374", "I887968799"]
 
 
 def cordis_orgs(shared: Path) -> list[dict[str, str]]:
@@ -78,6 +80,7 @@ def _openalex_tables(shared: Path) -> dict[str, list[dict[str, str]]]:
         "experts": [
             {"expert_id": "OA-A5000000001", "full_name": "Nguyễn Văn An", "org_id": "OA-I100066346"},
             {"expert_id": "OA-A5000000002", "full_name": "Lò Thị Ba", "org_id": "OA-I94062374"},
+            {"expert_id": "OA-A5000000003", "full_name": "Trần Văn Cường", "org_id": "OA-I887968799"},
         ],
     }
 
@@ -100,9 +103,9 @@ def test_openalex_after_cordis_joins_the_same_university_and_nothing_else(
     paths = write_all(tmp_path / "openalex", _openalex_tables(shared))
     report = import_paths(empty_graph, paths)
     orgs = next(k for k in report.kinds.values() if k.kind.value == "organizations")
-    assert (orgs.merged, orgs.queued) == (2, 1)
-    # Stuttgart and Hamburg joined their CORDIS nodes; Florida College is its own node.
-    assert _ids(empty_graph) == [*(f"EU-PIC-{p}" for p in sorted(PICS)), "OA-I94062374"]
+    assert (orgs.merged, orgs.queued) == (2, 2)
+    # Stuttgart and Hamburg joined their CORDIS nodes; the unsure two are their own nodes.
+    assert _ids(empty_graph) == [*(f"EU-PIC-{p}" for p in sorted(PICS)), "OA-I887968799", "OA-I94062374"]
     assert _keys(empty_graph, "EU-PIC-999974747") == ["openalex:I100066346", "ror:04vnq7t77"]
     assert _keys(empty_graph, "EU-PIC-999838753") == []  # the other Hamburg university stays apart
     assert _keys(empty_graph, "EU-PIC-999905101")[0] == "openalex:I159176309"
@@ -110,13 +113,27 @@ def test_openalex_after_cordis_joins_the_same_university_and_nothing_else(
     assert stuttgart["n"] == "UNIVERSITY OF STUTTGART"  # the stored name is kept
     works = empty_graph.read("MATCH (:Expert {id: 'OA-A5000000001'})-[:WORKS_AT]->(o) RETURN o.id AS id")
     assert works == [{"id": "EU-PIC-999974747"}]
-    # The unsure pair waits for a person, proposing the University of Florida.
-    (item,) = empty_graph.read("MATCH (r:ReviewItem) RETURN r.candidate_id AS c, r.reason AS reason")
-    assert item["c"] == "EU-PIC-993392036" and item["reason"].startswith("cross-source")
+    # The unsure pairs wait for a person, proposing the University of Florida and RWTH's PIC.
+    items = empty_graph.read(
+        "MATCH (r:ReviewItem) RETURN r.id AS id, r.candidate_id AS c, r.reason AS reason ORDER BY c"
+    )
+    assert [i["c"] for i in items] == ["EU-PIC-993392036", "EU-PIC-999983962"]
+    assert all(i["reason"].startswith("cross-source") for i in items)
     # Importing OpenAlex again finds the joined nodes through their new ids: nothing changes.
     before = counts(empty_graph)
     import_paths(empty_graph, paths)
     assert counts(empty_graph) == before
+    # A person rejects Florida (it stays its own node, no third one) and accepts RWTH: the next
+    # OpenAlex import lands on RWTH's CORDIS node and is accepted, not refused for its ROR id.
+    assert reject(empty_graph, items[0]["id"], "editor").record_id == "OA-I94062374"
+    accept(empty_graph, items[1]["id"], "editor")
+    assert "openalex:I887968799" in _keys(empty_graph, "EU-PIC-999983962")
+    import_paths(empty_graph, paths)
+    assert len(_ids(empty_graph)) == len(PICS) + 2
+    rwth = empty_graph.read(
+        "MATCH (:Expert {id: 'OA-A5000000003'})-[:WORKS_AT {current: true}]->(o) RETURN o.id AS id"
+    )
+    assert rwth == [{"id": "EU-PIC-999983962"}]
 
 
 def test_cordis_after_openalex_joins_and_rewrites_the_participations(
@@ -126,6 +143,7 @@ def test_cordis_after_openalex_joins_and_rewrites_the_participations(
     paths = write_all(tmp_path / "cordis", _cordis_tables(shared))
     import_paths(empty_graph, paths)
     assert "EU-PIC-999974747" not in _ids(empty_graph) and "EU-PIC-999838753" in _ids(empty_graph)
+    assert "EU-PIC-999983962" in _ids(empty_graph)  # RWTH is a review item: its own node meanwhile
     assert _keys(empty_graph, "OA-I100066346") == ["pic:999974747", "ror:04vnq7t77"]
     partners = empty_graph.read(
         "MATCH (:Project {code: 'H2020-RCN-221856'})<-[:PARTNER_IN]-(o) RETURN o.id AS id ORDER BY id"
