@@ -140,6 +140,10 @@ class ResolutionSettings(BaseSettings):
     # chance seldom repeats it. Name (+4) and this (+1) stay well below the bias + 2.2 a sure match
     # needs. The largest value that added no known-wrong merge on the dev half (1.2 added one).
     rare_name_agree: float = 1.0
+    # An initials-form name ("Y. Hu" / "Yazhou Hu") with two shared co-workers, or one and the same
+    # employer: on a byline that is who the person is. The largest value (0.05 steps) that added no
+    # known-wrong merge on the OpenAlex dev half, in either spelling (0.4 added "Z. Hou").
+    initials_support_agree: float = 0.35
     # Organizations: the name carries most of the weight; the same short name or province helps.
     org_sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     org_review_threshold: float = Field(default=0.4, ge=0.0, le=1.0)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from graph import upserts
 from graph.connection import Graph
 from graph.errors import RowError
-from graph.external_ids import implicit_org_id
+from graph.external_ids import adapter_key, implicit_org_id
 from ingest.columns import Kind
 from ingest.rows import OrganizationRow, PatentRow, ProposalRow
 
@@ -97,7 +97,8 @@ def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) 
                 where = f"row {seen.row}" if seen.file == located.file else f"{seen.file}, row {seen.row}"
                 reason = f"is also an external id of organization {seen.model.org_id} ({where})"
                 errors.append(RowError(located.file, located.row, "external_ids", key, reason, located.sheet))
-    holders = stored_holders(graph, first)
+    own_keys = {r.model.org_id or "": adapter_key(r.model.org_id) for r in explicit}
+    holders = stored_holders(graph, [*first, *filter(None, own_keys.values())])
     own_stored = stored_org_ids(graph, (r.model.org_id or "" for r in explicit)) if resolve else set()
     for located in explicit:
         own = located.model.org_id or ""
@@ -106,6 +107,10 @@ def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) 
             for holder in holders.get(key, set()) - {own}:
                 others[holder].add(key)
         if not others or (resolve and len(others) == 1 and own not in own_stored):
+            continue
+        # The row's own adapter id already names that holder: an earlier import joined the two
+        # sources' records of one body (`ingest.cross_source`), and this is that body again.
+        if set(others) == holders.get(own_keys.get(own) or "", set()) - {own}:
             continue
         for holder, keys in sorted(others.items()):
             for key in sorted(keys):
