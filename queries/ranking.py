@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
@@ -31,6 +32,7 @@ from queries.filters import (
     filter_params,
     reference_year,
 )
+from queries.inferred_fields import InferredField, inferred_strengths, with_inferred
 from queries.relevance import (
     FIELD_ONLY_COUNT,
     FIELD_ONLY_SCORES,
@@ -154,10 +156,13 @@ def _relevance(
     year: int,
     lexical_only: bool,
     stages: Stages,
+    inferred: Sequence[InferredField] = (),
 ) -> Relevance:
     """Every signal from a bounded pool: the top hits of each index; filters apply here, before
     any per-expert evidence is read."""
     ids = list(filters.ids) if filters.ids is not None else None
+    guessed = {} if lexical_only else inferred_strengths(inferred, ranking)
+    tree_codes = fields + sorted(set(guessed) - set(fields))
     query = lucene.build_both(text)
     w = weights_param(ranking, year)
     pending: Future[tuple[float, ...]] | None = None
@@ -171,12 +176,12 @@ def _relevance(
             (LEXICAL_SCORES, {"q": query, "k": ranking.lexical_hits, "ids": None, "w": w})
         ]
         if not lexical_only:
-            statements.append((FIELDS_AND_TREE, {"q": query, "named": fields}))
+            statements.append((FIELDS_AND_TREE, {"q": query, "named": tree_codes}))
         results = graph.read_many(statements)
         scores["lexical"] = scores_of(results[0])
         tree = results[1] if not lexical_only else []
-    elif fields and not lexical_only:
-        tree = graph.read(FIELD_TREE, {"codes": fields})
+    elif tree_codes and not lexical_only:
+        tree = graph.read(FIELD_TREE, {"codes": tree_codes})
     matched = {code: -1.0 for code in fields}
     if tree and "matched" in tree[0]:
         for code, score in zip(tree[0]["matched"], tree[0]["scores"], strict=True):
@@ -197,6 +202,7 @@ def _relevance(
     best = max(matched.values(), default=0.0)
     about = fields or sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
     strengths = field_strengths(matched) if not lexical_only else {}
+    strengths, about = with_inferred(strengths, about, fields, guessed)
     subs = subfield_strengths(tree, strengths, ranking)
     pool = sorted(set(ids) if ids is not None else {e for per in scores.values() for e in per})
     params = filter_params(graph, filters, ranking)
@@ -393,6 +399,7 @@ def _order(
     ranking: RankingSettings,
     lexical_only: bool,
     stages: Stages,
+    inferred: Sequence[InferredField] = (),
 ) -> _Order:
     """Standing needs the expert's work, so it is read best-relevance first, in chunks, until no
     remaining expert could still enter the top `depth`: standing adds at most
@@ -400,7 +407,7 @@ def _order(
     tree reaches score at most `field_only_ceiling`; they are read (up to `field_hits`) only when
     the page's last score is not above that. Within the pool, the result is exact."""
     year = reference_year(ranking)
-    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, stages)
+    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, stages, inferred)
     scores = rel.scores
     weights = _weights(ranking, lexical_only)
     total_weight = sum(weights.values()) or 1.0
@@ -477,6 +484,7 @@ def score_experts(
     depth: int | None = None,
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
+    inferred: Sequence[InferredField] = (),
 ) -> Scored:
     """The best `depth` (default: all) experts the text or the named fields reach and the filters
     keep, best first, and how many there are (the candidate pool: docs/ranking.md).
@@ -492,6 +500,7 @@ def score_experts(
         ranking,
         lexical_only,
         Stages(None),
+        inferred,
     )
     return Scored(order.total, _results(graph, order, order.ranked, ranking))
 
@@ -507,6 +516,7 @@ def rank_experts(
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
     timings: dict[str, float] | None = None,
+    inferred: Sequence[InferredField] = (),
 ) -> RankedPage:
     """One page of ranked experts; with neither text nor fields, the filtered experts by name.
 
@@ -519,7 +529,9 @@ def rank_experts(
         cards = graph.read(BROWSE_CARDS, {**params, "offset": offset, "limit": limit})
         return RankedPage(total, [RankedExpert(c, 0.0, dict.fromkeys(SIGNALS, 0.0)) for c in cards])
     stages = Stages(timings)
-    order = _order(graph, text, list(fields or []), filters, offset + limit, ranking, lexical_only, stages)
+    order = _order(
+        graph, text, list(fields or []), filters, offset + limit, ranking, lexical_only, stages, inferred
+    )
     hits = _results(graph, order, order.ranked[offset : offset + limit], ranking)
     stages.done("cards and explanation")
     return RankedPage(order.total, hits)
