@@ -9,7 +9,9 @@ caller runs it (queries never import ingest) and passes its links here with thei
 An inferred field counts as a named one times `inferred_field_weight` (< 1: a guess is worth less
 than the user's word) times its confidence relative to the best inferred field, and the fields it
 infers become the fields the query is about (standing counts work in them) in place of the
-full-text matches.
+full-text matches. Standing then counts `inferred_field_weight` times as much too: it is measured
+in guessed fields, mostly whole level-2 branches ("401 Trồng trọt" for a ginseng request), so it
+says less about authority on the subject than standing in the fields a user named.
 """
 
 from __future__ import annotations
@@ -53,3 +55,8 @@ def with_inferred(
     for code, s in inferred.items():
         merged[code] = max(merged.get(code, 0.0), s)
     return merged, list(named) if named else sorted(inferred)
+
+
+def standing_scale(named: Sequence[str], inferred: dict[str, float], ranking: RankingSettings) -> float:
+    """How much standing counts: fully with named fields (or none inferred), else as a guess."""
+    return ranking.inferred_field_weight if inferred and not named else 1.0

@@ -32,7 +32,7 @@ from queries.filters import (
     filter_params,
     reference_year,
 )
-from queries.inferred_fields import InferredField, inferred_strengths, with_inferred
+from queries.inferred_fields import InferredField, inferred_strengths, standing_scale, with_inferred
 from queries.relevance import (
     FIELD_ONLY_COUNT,
     FIELD_ONLY_SCORES,
@@ -141,6 +141,7 @@ class Relevance:
     ids_mode: bool
     about_subs: list[str] | None  # `about` with every subfield; None: all work counts for standing
     ceilings: dict[str, float]  # the most standing each candidate could have (standing.ceiling)
+    standing_scale: float = 1.0  # below 1 when `about` was inferred (queries/inferred_fields.py)
 
 
 # The query is embedded in this thread while the full-text statements run in the server.
@@ -238,6 +239,7 @@ def _relevance(
         ids is not None,
         about_subs if about else None,
         ceilings,
+        standing_scale(fields, guessed, ranking),
     )
 
 
@@ -410,6 +412,7 @@ def _order(
     rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, stages, inferred)
     scores = rel.scores
     weights = _weights(ranking, lexical_only)
+    weights["standing"] *= rel.standing_scale
     total_weight = sum(weights.values()) or 1.0
     relevance_weight = sum(weights[n] for n in scores) or 1.0
 
