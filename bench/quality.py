@@ -26,6 +26,7 @@ import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,9 +77,11 @@ def evaluate(
     lexical_only: bool,
     with_fields: bool = False,
     infer_fields: bool = False,
+    oracle: Callable[[Query], list[InferredField]] | None = None,
     ranking: RankingSettings | None = None,
 ) -> Scores:
-    """`infer_fields`: as the match API does when no field is named (the time includes it)."""
+    """`infer_fields`: as the match API does when no field is named (the time includes it);
+    `oracle`: diagnosis only, these fields passed as if the extractor had inferred them."""
     rr, nd, rc, times = [], [], [], []
     for q in queries:
         started = time.perf_counter()
@@ -90,6 +93,8 @@ def evaluate(
             if infer_fields
             else []
         )
+        if oracle is not None:
+            inferred = oracle(q)
         page = match_experts(
             graph,
             q.title,
@@ -150,6 +155,31 @@ def demo_queries(demo_dir: Path) -> list[Query]:
     ]
 
 
+def diagnosis(graph: Graph, tasks: list[Query]) -> list[tuple[str, Scores]]:
+    """Where text-only ranking loses to named fields: the task's own fields given as if inferred
+    (at level 2, the level the extractor mostly reaches, and as named), and standing switched off."""
+    no_standing = RankingSettings(w_standing=0.0)
+
+    def level2(q: Query) -> list[InferredField]:
+        return [InferredField(code, 1.0) for code in sorted({c[:3] for c in q.fields})]
+
+    def exact(q: Query) -> list[InferredField]:
+        return [InferredField(code, 1.0) for code in q.fields]
+
+    return [
+        ("diag: required fields@level 2 inferred", evaluate(graph, tasks, lexical_only=False, oracle=level2)),
+        ("diag: required fields inferred", evaluate(graph, tasks, lexical_only=False, oracle=exact)),
+        (
+            "diag: text + inferred, no standing",
+            evaluate(graph, tasks, lexical_only=False, infer_fields=True, ranking=no_standing),
+        ),
+        (
+            "diag: required fields, no standing",
+            evaluate(graph, tasks, lexical_only=False, with_fields=True, ranking=no_standing),
+        ),
+    ]
+
+
 def report(name: str, n: int, rows: list[tuple[str, Scores]]) -> None:
     """A table of the runs; ratios are to the first row (the baseline)."""
     base = rows[0][1]
@@ -175,6 +205,9 @@ def main() -> None:
     parser.add_argument("--held-out", type=int, default=120)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--only-demo", action="store_true", help="skip the OpenAlex evaluation")
+    parser.add_argument(
+        "--diagnose", action="store_true", help="demo: also rows locating the gap to named fields"
+    )
     args = parser.parse_args()
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
@@ -221,6 +254,7 @@ def main() -> None:
                         "ranking, text + required fields",
                         evaluate(graph, tasks, lexical_only=False, with_fields=True),
                     ),
+                    *(diagnosis(graph, tasks) if args.diagnose else []),
                 ],
             )
         finally:
