@@ -16,6 +16,9 @@ from graph.connection import Graph
 from ingest.extract.apply import catalog_fingerprint, load_catalog
 from ingest.extract.pipeline import Extractor, FieldLink
 
+# The request is read up to this many characters, title first: a 20,000-character description with
+# no keyword took over a second in the embedding fallback, and the ranking embeds only ~600 either.
+REQUEST_CHARS = 600
 # Reading the field catalog takes ~60 ms, more than the extraction itself, and it changes only when
 # the reference taxonomy is reloaded: it is read again at most this often.
 CATALOG_TTL_S = 300.0
@@ -48,4 +51,4 @@ def request_fields(graph: Graph, text: str) -> list[FieldLink]:
         return []
     extractor = _extractor(graph)
     with _LOCK:  # spaCy matchers are not documented as thread-safe; a match takes milliseconds
-        return extractor.extract([text])[0].fields
+        return extractor.extract([text[:REQUEST_CHARS]])[0].fields
