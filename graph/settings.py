@@ -258,6 +258,9 @@ class RankingSettings(BaseSettings):
     query_embed_chars: int = Field(default=600, ge=50)
     # Field-tree: a match on a parent field reaches its subfields at this discount per level.
     subfield_discount: float = Field(default=0.8, gt=0, le=1)
+    # A field inferred from a request's text (no fields named) counts this much of a named one,
+    # times its confidence relative to the best inferred field (queries/inferred_fields.py).
+    inferred_field_weight: float = Field(default=0.7, gt=0, le=1)
 
     # Candidate pools: hits taken from each index before the roll-up. 100 and 100 (were 300 and
     # 150) rank as well or better on both bench.quality sets and make a search read less

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
@@ -31,6 +32,7 @@ from queries.filters import (
     filter_params,
     reference_year,
 )
+from queries.inferred_fields import InferredField, inferred_strengths, standing_scale, with_inferred
 from queries.pool import FIELD_SIDE_MAX, POOL_STATEMENTS, bounds_param
 from queries.relevance import (
     FIELD_ONLY_SCORES,
@@ -138,6 +140,7 @@ class Relevance:
     ids_mode: bool
     about_subs: list[str] | None  # `about` with every subfield; None: all work counts for standing
     ceilings: dict[str, float]  # the most standing each candidate could have (standing.ceiling)
+    standing_scale: float = 1.0  # below 1 when `about` was inferred (queries/inferred_fields.py)
 
 
 # The query is embedded in this thread while the full-text statements run in the server.
@@ -154,11 +157,14 @@ def _relevance(
     lexical_only: bool,
     depth: int | None,
     stages: Stages,
+    inferred: Sequence[InferredField] = (),
 ) -> Relevance:
     """Every signal from a bounded pool: the top hits of each index; filters apply here, before
     any per-expert evidence is read. Only the candidates that can reach the top `depth` come back
     (queries/pool.py)."""
     ids = list(filters.ids) if filters.ids is not None else None
+    guessed = {} if lexical_only else inferred_strengths(inferred, ranking)
+    tree_codes = fields + sorted(set(guessed) - set(fields))
     query = lucene.build_both(text)
     w = weights_param(ranking, year)
     pending: Future[tuple[float, ...]] | None = None
@@ -168,9 +174,9 @@ def _relevance(
     tree: list[dict[str, Any]] = []
     if not lexical_only:
         if query is not None:
-            tree = graph.read(FIELDS_AND_TREE, {"q": query, "named": fields})
-        elif fields:
-            tree = graph.read(FIELD_TREE, {"codes": fields})
+            tree = graph.read(FIELDS_AND_TREE, {"q": query, "named": tree_codes})
+        elif tree_codes:
+            tree = graph.read(FIELD_TREE, {"codes": tree_codes})
     matched = {code: -1.0 for code in fields}
     if tree and "matched" in tree[0]:
         for code, score in zip(tree[0]["matched"], tree[0]["scores"], strict=True):
@@ -181,6 +187,7 @@ def _relevance(
     best = max(matched.values(), default=0.0)
     about = fields or sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
     strengths = field_strengths(matched) if not lexical_only else {}
+    strengths, about = with_inferred(strengths, about, fields, guessed)
     subs = subfield_strengths(tree, strengths, ranking)
     expand = about if ids is None and subs and ranking.field_hits > 0 else []
     params = filter_params(graph, filters, ranking)
@@ -188,7 +195,10 @@ def _relevance(
     # (`holders`: how many expertise links the query's subfields have, counted by FIELD_TREE.)
     holders = int(tree[0]["holders"] or 0) if tree else 0
     field_side = ids is None and holders <= FIELD_SIDE_MAX
+    # The pool prunes with the same weights `_order` scores with, standing's scale included.
+    scale = standing_scale(fields, guessed, ranking)
     weights = _weights(ranking, lexical_only)
+    weights["standing"] *= scale
     row = graph.read(
         POOL_STATEMENTS[(query is not None, semantic, field_side)],
         {
@@ -232,6 +242,7 @@ def _relevance(
         ids is not None,
         about_subs if about else None,
         ceilings,
+        scale,
     )
 
 
@@ -390,6 +401,7 @@ def _order(
     ranking: RankingSettings,
     lexical_only: bool,
     stages: Stages,
+    inferred: Sequence[InferredField] = (),
 ) -> _Order:
     """Standing needs the expert's work, so it is read best-relevance first, in chunks, until no
     remaining expert could still enter the top `depth`: standing adds at most
@@ -397,9 +409,10 @@ def _order(
     tree reaches score at most `field_only_ceiling`; they are read (up to `field_hits`) only when
     the page's last score is not above that. Within the pool, the result is exact."""
     year = reference_year(ranking)
-    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, depth, stages)
+    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, depth, stages, inferred)
     scores = rel.scores
     weights = _weights(ranking, lexical_only)
+    weights["standing"] *= rel.standing_scale
     total_weight = sum(weights.values()) or 1.0
     relevance_weight = sum(weights[n] for n in scores) or 1.0
 
@@ -471,6 +484,7 @@ def score_experts(
     depth: int | None = None,
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
+    inferred: Sequence[InferredField] = (),
 ) -> Scored:
     """The best `depth` (default: all) experts the text or the named fields reach and the filters
     keep, best first, and how many there are (the candidate pool: docs/ranking.md).
@@ -486,6 +500,7 @@ def score_experts(
         ranking,
         lexical_only,
         Stages(None),
+        inferred,
     )
     return Scored(order.total, _results(graph, order, order.ranked, ranking))
 
@@ -501,6 +516,7 @@ def rank_experts(
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
     timings: dict[str, float] | None = None,
+    inferred: Sequence[InferredField] = (),
 ) -> RankedPage:
     """One page of ranked experts; with neither text nor fields, the filtered experts by name.
 
@@ -513,7 +529,9 @@ def rank_experts(
         cards = graph.read(BROWSE_CARDS, {**params, "offset": offset, "limit": limit})
         return RankedPage(total, [RankedExpert(c, 0.0, dict.fromkeys(SIGNALS, 0.0)) for c in cards])
     stages = Stages(timings)
-    order = _order(graph, text, list(fields or []), filters, offset + limit, ranking, lexical_only, stages)
+    order = _order(
+        graph, text, list(fields or []), filters, offset + limit, ranking, lexical_only, stages, inferred
+    )
     hits = _results(graph, order, order.ranked[offset : offset + limit], ranking)
     stages.done("cards and explanation")
     return RankedPage(order.total, hits)

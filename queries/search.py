@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from graph.connection import Graph
 from graph.settings import RankingSettings
 from queries.filters import ExpertFilters
+from queries.inferred_fields import InferredField
 from queries.ranking import RankedPage, rank_experts
 
 
@@ -50,9 +51,11 @@ def match_experts(
     ranking: RankingSettings | None = None,
     lexical_only: bool = False,
     timings: dict[str, float] | None = None,
+    inferred: Sequence[InferredField] = (),
 ) -> RankedPage:
     """Experts ranked for a task text; `candidate_ids` limits (and forces) the scoring to those.
 
+    `inferred`: fields the caller's extractor read from the text (queries/inferred_fields.py).
     `lexical_only` scores with full-text relevance alone: the baseline the quality benchmark
     compares against."""
     filters = filters or ExpertFilters()
@@ -68,4 +71,5 @@ def match_experts(
         ranking=ranking,
         lexical_only=lexical_only,
         timings=timings,
+        inferred=inferred,
     )

@@ -13,9 +13,11 @@ from api.schemas import ProfileOut, SearchResult
 from api.security import mask_personal
 from graph.schema import ACADEMIC_TITLES, DEGREES
 from graph.sectors import SECTOR_BY_CODE
+from ingest.extract.request_fields import request_fields
 from queries.filters import AGE_BANDS, ExpertFilters, normalize_gender
+from queries.inferred_fields import InferredField
 from queries.profile import get_profile
-from queries.search import match_experts, search_experts
+from queries.search import match_experts, search_experts, task_text
 
 router = APIRouter(prefix="/api/v1/experts", tags=["experts"])
 
@@ -98,10 +100,19 @@ def search(
 
 @router.post("/match", response_model=MatchResult)
 def match(graph: GraphDep, user: Reader, body: MatchIn) -> MatchResult:
-    """Experts for a task or proposal text (VI or EN), scored and explained."""
+    """Experts for a task or proposal text (VI or EN), scored and explained. Without named fields,
+    the fields the importer's extractor reads in the text count, below named ones."""
     bad = [code for code in body.fields if not code.isdigit() or len(code) > 5]
     if bad:
         raise HTTPException(422, f"fields: {', '.join(bad)} are not field codes (QĐ 12/2008, e.g. 40101)")
+    inferred = (
+        []
+        if body.fields
+        else [
+            InferredField(link.code, link.confidence)
+            for link in request_fields(graph, task_text(body.title, body.description))
+        ]
+    )
     page = match_experts(
         graph,
         body.title,
@@ -110,6 +121,7 @@ def match(graph: GraphDep, user: Reader, body: MatchIn) -> MatchResult:
         candidate_ids=body.candidate_ids,
         limit=body.limit,
         offset=body.offset,
+        inferred=inferred,
     )
     results = [hit_out(h, user.role) for h in page.hits]
     return MatchResult(total=page.total, limit=body.limit, offset=body.offset, results=results)

@@ -50,7 +50,7 @@ def load_catalog(graph: Graph) -> FieldCatalog:
     return FieldCatalog.from_rows(graph.read(cypher.FIELD_CATALOG))
 
 
-def _fingerprint(catalog: FieldCatalog) -> str:
+def catalog_fingerprint(catalog: FieldCatalog) -> str:
     entries = sorted((e.code, e.name_vi, e.name_en, e.keywords) for e in catalog.entries.values())
     return hashlib.sha1(json.dumps(entries, ensure_ascii=False).encode()).hexdigest()[:12]
 
@@ -97,7 +97,7 @@ def extract_fields(
     ]
     report.items = sum(len(items) for _, items in kinds)
     todo_by_kind: list[tuple[LiteralString, list[dict[str, Any]]]] = []
-    catalog_print = _fingerprint(catalog)
+    catalog_print = catalog_fingerprint(catalog)
     for statement, items in kinds:
         for item in items:
             item["new_key"] = _key(item, catalog_print)
