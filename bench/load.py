@@ -176,9 +176,13 @@ class Api:
     proc: subprocess.Popen[bytes]
     base: str
     packages: str
-    pids: list[int] = field(default_factory=list)  # the uvicorn supervisor and its workers
     crossed: int | None = None
     baseline_p95: float | None = None
+
+    def pids(self) -> list[int]:
+        """The uvicorn supervisor and its workers, looked up when asked: a worker that was still
+        starting when /health first answered is counted too."""
+        return [self.proc.pid, *_children(self.proc.pid)]
 
 
 def start_api(label: str, app_dir: Path, env: dict[str, str], workers: int) -> Api:
@@ -199,7 +203,6 @@ def start_api(label: str, app_dir: Path, env: dict[str, str], workers: int) -> A
         except httpx.HTTPError:
             pass
         time.sleep(0.5)
-    api.pids = [proc.pid, *_children(proc.pid)]
     return api
 
 
@@ -273,9 +276,10 @@ def main() -> None:
             for users in levels:
                 searches: dict[str, float] = {}
                 for api in apis:  # alternating level by level: both see the same machine load
-                    before = cpu_seconds(api.pids), cpu_seconds([neo4j_pid] if neo4j_pid else [])
+                    pids = api.pids()
+                    before = cpu_seconds(pids), cpu_seconds([neo4j_pid] if neo4j_pid else [])
                     tally = run_level(api.base, token, expert_ids, users, args.seconds)
-                    after = cpu_seconds(api.pids), cpu_seconds([neo4j_pid] if neo4j_pid else [])
+                    after = cpu_seconds(pids), cpu_seconds([neo4j_pid] if neo4j_pid else [])
                     searches[api.label] = report(
                         api, users, args.seconds, tally, after[0] - before[0], after[1] - before[1]
                     )
