@@ -5,9 +5,9 @@ web pages use), checks its signature, then reloads the user from the graph, so a
 or a changed role takes effect at once rather than when the token expires (that one read per request
 stays: a per-process cache would let another API process, or a direct write, lag behind).
 
-Dependencies that neither block nor read the graph are `async def`: FastAPI runs a plain `def`
-dependency in the thread pool, a hop per dependency per request, which the load bench pays on every
-call (bench/README.md, issue 10).
+Dependencies that neither block nor read the graph are `async def` (all but `get_settings`, which
+tests override): FastAPI runs a plain `def` dependency in the thread pool, a hop per dependency per
+request, which the load bench pays on every call (bench/README.md, issue 10).
 """
 
 from __future__ import annotations
@@ -34,12 +34,9 @@ async def get_graph(request: Request) -> Graph:
     return graph
 
 
-async def current_settings() -> Settings:
-    return get_settings()
-
-
 GraphDep = Annotated[Graph, Depends(get_graph)]
-SettingsDep = Annotated[Settings, Depends(current_settings)]
+# `get_settings` itself, not an async wrapper: tests and deployments override this dependency by it.
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def token_secret(request: Request, graph: GraphDep, settings: SettingsDep) -> str:
