@@ -124,3 +124,10 @@ def ceiling(title_degree: float, ranking: RankingSettings) -> float:
         + ranking.standing_title_degree * title_degree
     )
     return min(1.0, most / (total or 1.0))
+
+
+def floor(title_degree: float, ranking: RankingSettings) -> float:
+    """The least standing an expert with this title and degree part has, whatever their work: every
+    other part is at least 0 (the pool statement prunes with it, queries/pool.py)."""
+    total = ranking.standing_projects + ranking.standing_publications + ranking.standing_title_degree
+    return ranking.standing_title_degree * title_degree / (total or 1.0)
