@@ -2,14 +2,20 @@
 
 `require(permission)` is the one gate: it reads the bearer token (header, or the `eg_token` cookie the
 web pages use), checks its signature, then reloads the user from the graph, so a deactivated account
-or a changed role takes effect at once rather than when the token expires.
+or a changed role takes effect at once rather than when the token expires (that one read per request
+stays: a per-process cache would let another API process, or a direct write, lag behind).
+
+Dependencies that neither block nor read the graph are `async def` (all but `get_settings`, which
+tests override): FastAPI runs a plain `def` dependency in the thread pool, a hop per dependency per
+request, which the load bench pays on every call (bench/README.md, issue 10).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, HTTPException, Request, status
@@ -23,12 +29,13 @@ from queries.users import get_user, shared_secret
 TOKEN_COOKIE = "eg_token"
 
 
-def get_graph(request: Request) -> Graph:
+async def get_graph(request: Request) -> Graph:
     graph: Graph = request.app.state.graph
     return graph
 
 
 GraphDep = Annotated[Graph, Depends(get_graph)]
+# `get_settings` itself, not an async wrapper: tests and deployments override this dependency by it.
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
@@ -84,8 +91,12 @@ def current_user(request: Request, graph: GraphDep, settings: SettingsDep) -> Cu
 UserDep = Annotated[CurrentUser, Depends(current_user)]
 
 
-def require(permission: Permission) -> Callable[[CurrentUser], CurrentUser]:
-    def check(user: UserDep) -> CurrentUser:
+@cache
+def require(permission: Permission) -> Callable[[CurrentUser], Coroutine[Any, Any, CurrentUser]]:
+    """One gate per permission (cached), so a router's floor and a handler's `Reader` are the same
+    dependency and FastAPI runs it once per request."""
+
+    async def check(user: UserDep) -> CurrentUser:
         if not user.can(permission):
             raise HTTPException(
                 status.HTTP_403_FORBIDDEN,
@@ -152,7 +163,7 @@ class Auditor:
         )
 
 
-def auditor(request: Request, graph: GraphDep, user: UserDep) -> Auditor:
+async def auditor(request: Request, graph: GraphDep, user: UserDep) -> Auditor:
     return Auditor(graph, user, request.client.host if request.client else None)
 
 

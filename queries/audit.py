@@ -32,11 +32,12 @@ ON CREATE SET h.seq = 0, h.hash = $genesis
 SET h._lock = true
 RETURN h.seq AS seq, h.hash AS hash, toString(datetime()) AS at
 """
+# The entry and the head's move in one statement: one round trip less per audited request, and the
+# same transaction as before (the head stays locked from LOCK_HEAD to the commit).
 APPEND: LiteralString = """
 CREATE (a:AuditEntry {seq: $seq, at: datetime($at), user: $user, role: $role, action: $action,
                       target: $target, ip: $ip, detail: $detail, prev_hash: $prev_hash, hash: $hash})
-"""
-MOVE_HEAD: LiteralString = """
+WITH a
 MATCH (h:AuditHead {key: 'audit'})
 SET h.seq = $seq, h.hash = $hash
 REMOVE h._lock
@@ -99,7 +100,6 @@ def append(
         seq, prev = int(head["seq"]) + 1, str(head["hash"])
         digest = entry_hash(seq, head["at"], fields, prev)
         tx.run(APPEND, {**fields, "seq": seq, "at": head["at"], "prev_hash": prev, "hash": digest}).consume()
-        tx.run(MOVE_HEAD, {"seq": seq, "hash": digest}).consume()
 
     graph.write_tx(work)
 
