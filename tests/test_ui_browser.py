@@ -137,10 +137,11 @@ def test_profile_shows_the_collaboration_picture_and_opens_a_coworker(page: Page
     name = node.get_attribute("data-name")
     coworker = node.get_attribute("data-id")
     assert name and coworker
-    node.hover()
+    # Aim at the circle, as a user does; another node's name drawn over it must not catch the pointer.
+    node.locator("circle").hover()
     expect(page.locator("#ego-tooltip")).to_contain_text(name)
     assert page.locator("#ego-network line.lit").count() >= 1
-    node.click()
+    node.locator("circle").click()
     page.wait_for_url(f"**/experts/{coworker}")
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
 
