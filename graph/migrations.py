@@ -227,6 +227,13 @@ _AUDIT_CHAIN: tuple[LiteralString, ...] = (
     "CREATE INDEX audit_seq IF NOT EXISTS FOR (n:AuditEntry) ON (n.seq)",
 )
 MIGRATIONS += (Migration(61, "audit hash chain: head key, entries by sequence", _AUDIT_CHAIN),)
+# Issue 5 (range 85-89): standing reads patents and awards by id (issue 4 loads them); the same
+# constraint issue 4 may create is a no-op here (IF NOT EXISTS also matches an equivalent one).
+_PATENTS_AWARDS: tuple[LiteralString, ...] = (
+    "CREATE CONSTRAINT patent_id IF NOT EXISTS FOR (n:Patent) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT award_id IF NOT EXISTS FOR (n:Award) REQUIRE n.id IS UNIQUE",
+)
+MIGRATIONS += (Migration(85, "patents and awards: unique ids", _PATENTS_AWARDS),)
 # Issues own version ranges (10s import, 20s search, 50s statistics, ...), so the tuple is written in
 # merge order; they apply in version order, and two with one version are a bug caught here.
 MIGRATIONS = tuple(sorted(MIGRATIONS, key=lambda m: m.version))

@@ -33,6 +33,8 @@ class Label(StrEnum):
     EXTERNAL_ID = "ExternalId"  # another system's id of an organization: key "scheme:value"
     LOGIN_THROTTLE = "LoginThrottle"  # failed sign-ins of one user name or address (issue 10)
     AUDIT_HEAD = "AuditHead"  # the newest audit entry's sequence number and hash (issue 10)
+    PATENT = "Patent"  # a patent or utility solution, filed or granted (issue 4)
+    AWARD = "Award"  # one conferment of an award, shared by its co-recipients (issue 4)
 
 
 class Rel(StrEnum):
@@ -54,6 +56,10 @@ class Rel(StrEnum):
     ORDERED_BY = "ORDERED_BY"  # (Task)->(Organization): who orders the task
     REQUIRES = "REQUIRES"  # (Task)->(Field): a field the task needs covered
     IDENTIFIED_BY = "IDENTIFIED_BY"  # (Organization)->(ExternalId): ROR, PIC, an agency's code...
+    INVENTED = "INVENTED"  # (Expert)->(Patent) {position}
+    RECEIVED = "RECEIVED"  # (Expert)->(Award)
+    BELONGS_TO = "BELONGS_TO"  # (Expert)->(Organization {kind: "association"}) {role, since, until}
+    OWNS = "OWNS"  # (Organization)->(Patent): the holder, when known
 
 
 # The natural key of each label: MERGE on it, backed by a uniqueness constraint.
@@ -79,6 +85,8 @@ KEYS: dict[Label, str] = {
     Label.EXTERNAL_ID: "key",
     Label.LOGIN_THROTTLE: "key",
     Label.AUDIT_HEAD: "key",
+    Label.PATENT: "id",
+    Label.AWARD: "id",
 }
 REVIEW_STATUSES = ("open", "accepted", "rejected")
 REVIEW_KINDS = ("expert", "organization")
@@ -116,3 +124,9 @@ ASSIGNMENT_ROLES = ("lead", "member", "reviewer", "advisor")
 ASSIGNMENT_STATUSES = ("proposed", "active", "completed", "declined")
 # Statuses that count towards an expert's current workload.
 ACTIVE_ASSIGNMENT_STATUSES = ("proposed", "active")
+
+# Patents, awards and association memberships (issue 4's import tables; issue 5 ranks on them).
+PATENT_KINDS = ("invention", "utility_solution", "industrial_design", "plant_variety")
+PATENT_STATUSES = ("filed", "granted")
+AWARD_LEVELS = ("international", "national", "ministerial", "provincial", "grassroots")
+ASSOCIATION_ROLES = ("member", "executive", "vice_chair", "chair", "secretary")

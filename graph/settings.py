@@ -238,6 +238,23 @@ class RankingSettings(BaseSettings):
     degree_doctor: float = 0.6
     degree_master: float = 0.35
     degree_other: float = 0.1
+    # Patents and awards (docs/ranking.md): a part each of standing, saturating the same way, with
+    # the projects' recency half-life. Granted over filed; an invention over a utility solution.
+    standing_patents: float = 0.10
+    standing_awards: float = 0.08
+    patent_scale: float = Field(default=1.5, gt=0)
+    award_scale: float = Field(default=1.5, gt=0)
+    patent_granted: float = 1.0
+    patent_filed: float = 0.4
+    patent_invention: float = 1.0
+    patent_plant_variety: float = 0.8
+    patent_utility_solution: float = 0.6
+    patent_industrial_design: float = 0.3
+    award_international: float = 1.0
+    award_national: float = 0.85
+    award_ministerial: float = 0.6
+    award_provincial: float = 0.45
+    award_grassroots: float = 0.25
 
     # Semantic similarity: cosines below the floor count as unrelated (E5 cosines of unrelated
     # texts sit around 0.7-0.75).
