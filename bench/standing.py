@@ -11,6 +11,8 @@ least 30 experts, `queries.standing.standings()` of its experts with the field's
 search's chunk (70 experts: a first page of 20 plus 50) and whole (up to 1,000: leaders, gaps),
 against the baseline of main's standing read (projects, publications, title and degree:
 `BASELINE_STANDING`, a copy of main's statement), the two interleaved so load drift hits both.
+`--leaders` (not timed) counts, per program field and sector, the experts above the leader bar with
+main's weights and bar (no patents or awards, 0.5) and with this branch's (0.4).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from graph.schema import AWARD_LEVELS, PATENT_KINDS
 from graph.settings import Settings, get_ranking
 from ingest.demo_load import load_demo
 from queries.filters import reference_year
+from queries.leaders import field_leaders, gaps, sector_leaders
 from queries.standing import standing_of, standings
 
 # main's STANDING_IN_SUBTREES (queries/standing.py before patents and awards): the baseline.
@@ -144,15 +147,48 @@ def main() -> None:
     parser.add_argument("--home", type=Path, help="Neo4j home kept between runs (built when new)")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--leaders", action="store_true", help="compare leader counts, not time")
     args = parser.parse_args()
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
         runtime = open_built(settings, args.home or Path(tmp) / "neo4j")
         try:
-            if not args.build_only:
+            if args.leaders:
+                compare_leaders(runtime.graph)
+            elif not args.build_only:
                 run(runtime.graph, args.repeats)
         finally:
             runtime.close()
+
+
+def compare_leaders(graph: Graph) -> None:
+    """Leaders per program field and sector: main's standing and bar against this branch's. Nobody
+    should lose the bar, and everyone who gains it should hold a patent or award in the field."""
+    ranking = get_ranking()
+    old = ranking.model_copy(update={"standing_patents": 0.0, "standing_awards": 0.0, "leader_bar": 0.5})
+    rows, _ = gaps(graph, ranking)
+    before_n = after_n = lost = gained = gained_with_evidence = 0
+    for row in rows:
+        found = {}
+        for name, r in (("before", old), ("after", ranking)):
+            if row.kind == "field":
+                _, leaders = field_leaders(graph, row.code, limit=100_000, ranking=r)
+            else:
+                leaders = sector_leaders(graph, row.code, limit=100_000, ranking=r)
+            found[name] = {x.id: x for x in leaders if x.score >= r.leader_bar}
+        before_n += len(found["before"])
+        after_n += len(found["after"])
+        lost += len(found["before"].keys() - found["after"].keys())
+        new = found["after"].keys() - found["before"].keys()
+        gained += len(new)
+        gained_with_evidence += sum(
+            any(it.kind in ("patent", "award") for it in found["after"][eid].evidence) for eid in new
+        )
+    print(
+        f"{len(rows)} program fields and sectors: leaders (expert, field) before {before_n}, after "
+        f"{after_n}; lost {lost}; gained {gained}, of whom {gained_with_evidence} show a patent or award"
+    )
+    print(f"gaps: before {len(gaps(graph, old)[1])}, after {len(gaps(graph, ranking)[1])}")
 
 
 def run(graph: Graph, repeats: int) -> None:
