@@ -169,8 +169,8 @@ def standing_of(row: dict[str, Any], ranking: RankingSettings, year: int) -> Sta
         items.append(
             Item("standing", "publication", w["ref"], w["label"], f"{w['citations']} trích dẫn", 1.0, share)
         )
-    items += _shown("patent", patents, patent_part, lambda t: f"{t['status']} / {t['kind']}", 2)
-    items += _shown("award", awards, award_part, lambda a: f"{a['level']} / {a['year'] or '?'}", 2)
+    items += _shown("patent", patents, patent_part, lambda t: f"{t['status'] or '?'} / {t['kind'] or '?'}", 2)
+    items += _shown("award", awards, award_part, lambda a: f"{a['level'] or '?'} / {a['year'] or '?'}", 2)
     if td_part > 0:
         label = " ".join(x for x in (row["academic_title"], row["degree"]) if x)
         items.append(Item("standing", "title", row["id"], label, None, td, td_part))
@@ -182,7 +182,7 @@ def standings(
     graph: Graph, ids: list[str], ranking: RankingSettings, year: int, subs: list[str] | None = None
 ) -> dict[str, Standing]:
     """Standing of each expert in `ids`; with `subs` (the query's fields and all their subfields),
-    only projects and publications about them."""
+    only projects, publications, patents and awards about them."""
     if not ids:
         return {}
     rows = graph.read(STANDING_IN_SUBTREES, {"ids": ids, "subs": subs})
