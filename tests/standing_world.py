@@ -32,7 +32,15 @@ EXPERTS = {
     "SW-ELSEWHERE": "a national award and a granted invention about mathematics (101)",
 }
 # Mông names: "Sùng A" matches no field name, so a query of it is about no field (all work counts).
-NAMES = ["Sùng A Páo", "Sùng A Chư", "Sùng A Dế", "Sùng A Lử", "Sùng A Sểnh", "Sùng A Tủa", "Sùng A Vư"]
+NAMES = {
+    "SW-AWARD": "Sùng A Páo",
+    "SW-ELSEWHERE": "Sùng A Chư",
+    "SW-FILED": "Sùng A Dế",
+    "SW-LOCAL": "Sùng A Lử",
+    "SW-PATENT": "Sùng A Sểnh",
+    "SW-PLAIN": "Sùng A Tủa",
+    "SW-UTILITY": "Sùng A Vư",
+}
 SEED = "Quy trình nhân giống sâm Lai Châu"
 STATE_PRIZE = "Giải thưởng Nhà nước về khoa học và công nghệ"
 PATENTS = [
@@ -91,7 +99,7 @@ def load_world(graph: Graph, settings: Settings, directory: Path) -> None:
     _write(
         directory / "experts.csv",
         ["expert_id", "full_name", "degree", "org_id", "gioi_tinh", "fields"],
-        [(eid, name, "TS", "SW-ORG", "nam", HERBS) for eid, name in zip(ids, NAMES, strict=True)],
+        [(eid, NAMES[eid], "TS", "SW-ORG", "nam", HERBS) for eid in ids],
     )
     _write(
         directory / "projects.csv",

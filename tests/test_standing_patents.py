@@ -20,7 +20,7 @@ from queries.ranking import RankedExpert
 from queries.search import match_experts
 from queries.standing import standings
 from tests.conftest import api_client
-from tests.standing_world import EXPERTS, TITLE, load_world
+from tests.standing_world import EXPERTS, NAMES, TITLE, load_world
 
 IDS = sorted(EXPERTS)
 
@@ -98,6 +98,15 @@ def test_explanation_names_the_patents_and_awards_with_their_contribution(world:
     assert "patent" in {ev["kind"] for ev in by_id["SW-PATENT"]["evidence"]}
     assert "award" in {ev["kind"] for ev in by_id["SW-LOCAL"]["evidence"]}
     assert not {ev["kind"] for ev in by_id["SW-ELSEWHERE"]["evidence"]} & {"patent", "award"}
+
+
+def test_search_page_names_the_patent_without_a_dead_link(world: Graph) -> None:
+    # The inventor's name: a query about no field, so the patent is among the page's five items.
+    with api_client(world, "viewer") as client:
+        page = client.get("/", params={"q": NAMES["SW-PATENT"]}).text
+    said = "Sáng chế «Quy trình nhân giống sâm Lai Châu», đã được cấp văn bằng (VN:1-0034567)"
+    assert said in page
+    assert f">{said}</a>" not in page and 'href="None"' not in page
 
 
 def test_patent_and_award_sentences_in_both_languages(world: Graph) -> None:
