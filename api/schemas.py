@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -162,6 +162,47 @@ class AssignmentOut(BaseModel):
     current: bool = Field(description="proposed or active: counts towards the load")
 
 
+class PatentOut(BaseModel):
+    id: str = Field(description="office and number (VN:1-0034567), or PAT-… for a row without a number")
+    number: str | None = None
+    title: str
+    kind: str | None = Field(
+        default=None, description="invention, utility_solution, industrial_design, plant_variety"
+    )
+    status: str | None = Field(default=None, description="filed or granted")
+    year: int | None = Field(default=None, description="grant year once granted, else filing year")
+    filing_year: int | None = None
+    grant_year: int | None = None
+    country: str | None = None
+    position: int | None = Field(default=None, description="the expert's place among the inventors")
+    owners: list[str] = Field(default=[], description="names of the holding organizations")
+
+
+class PersonRef(BaseModel):
+    id: str
+    name: str
+
+
+class AwardOut(BaseModel):
+    id: str
+    name: str
+    level: str | None = Field(
+        default=None, description="international, national, ministerial, provincial, grassroots"
+    )
+    year: int | None = None
+    issuer: str | None = None
+    work: str | None = Field(default=None, description="the work the award honours")
+    co_recipients: list[PersonRef] = []
+
+
+class MembershipOut(BaseModel):
+    id: str = Field(description="the association's org_id")
+    name: str
+    role: str | None = Field(default=None, description="member, executive, vice_chair, chair, secretary")
+    since: int | None = None
+    until: int | None = None
+
+
 class ProfileOut(BaseModel):
     expert: ExpertOut
     sectors: list[SectorOut]
@@ -175,6 +216,9 @@ class ProfileOut(BaseModel):
     assignments: list[AssignmentOut] = []
     load: int = Field(0, description="current (proposed or active) assignments")
     masked: list[str] = Field(default=[], description="personal fields hidden from this role")
+    patents: list[PatentOut] = Field(default=[], description="patents and utility solutions invented")
+    awards: list[AwardOut] = []
+    memberships: list[MembershipOut] = Field(default=[], description="memberships of associations")
 
 
 class MemberOut(BaseModel):
@@ -455,9 +499,15 @@ class AssignIn(BaseModel):
     experts: list[str] | None = Field(default=None, description="default: every expert")
     k: int = Field(default=3, ge=1, le=10, description="reviewers per proposal")
     max_per_reviewer: int = Field(default=2, ge=1, le=50, description="L")
-    fair: bool = Field(
-        default=False, description="maximize the weakest reviewer any proposal gets first, then the total"
+    objective: Literal["total", "worst_proposal", "weakest_reviewer"] | None = Field(
+        default=None,
+        description="total: the most total affinity (exact, min-cost flow). worst_proposal: first the "
+        "highest lowest sum of one proposal's k reviewers' affinities, then the most total keeping it "
+        "(CP-SAT; answers its gaps when a limit stops it). weakest_reviewer: first the highest lowest "
+        "affinity of any one reviewer, then the most total (exact, flows). Default: total, or "
+        "worst_proposal when `fair` is true.",
     )
+    fair: bool = Field(default=False, description="shorthand for objective=worst_proposal")
     period: str | None = Field(default=None, max_length=20)
     save: bool = False
 
@@ -474,11 +524,17 @@ class ProposalAssignmentOut(BaseModel):
 
 
 class AssignOut(BaseModel):
-    objective: str = Field(description="total, or fair (max-min, then total)")
-    optimal: bool
+    objective: str = Field(description="total, worst_proposal or weakest_reviewer (see the request)")
+    optimal: bool = Field(description="proved optimal for the objective (both stages when it has two)")
     total_affinity: float
     worst_proposal_affinity: float
     weakest_reviewer_affinity: float = Field(description="the lowest affinity of any assigned reviewer")
+    worst_proposal_gap: float | None = Field(
+        None, description="worst_proposal: its bound minus the lowest proposal sum found (0 when proved)"
+    )
+    total_gap: float | None = Field(
+        None, description="worst_proposal: the total's bound minus the total found (0 when proved)"
+    )
     greedy_total_affinity: float
     greedy_worst_proposal_affinity: float
     greedy_weakest_reviewer_affinity: float

@@ -1,6 +1,6 @@
 """Does the ranking find the right experts? Held-out OpenAlex works and the demo's Vietnamese tasks.
 
-    python -m bench.quality [--held-out 120] [--seed 5]
+    python -m bench.quality [--held-out 120] [--seed 5] [--variant lexical_hits=100 ...]
 
 Runs on its own throw-away Neo4j. Two evaluations, each scored for the full ranking and, in the same
 run, for the baseline of full-text relevance alone (`match_experts(..., lexical_only=True)`), which
@@ -29,7 +29,7 @@ from bench.metrics import ndcg_at, recall_at, reciprocal_rank
 from graph.connection import Graph
 from graph.migrations import migrate
 from graph.runtime import open_runtime
-from graph.settings import RankingSettings, Settings
+from graph.settings import RankingSettings, Settings, get_ranking
 from ingest.adapters.openalex import read_sample
 from ingest.columns import Kind
 from ingest.demo_load import load_demo
@@ -134,13 +134,33 @@ def report(name: str, n: int, rows: list[tuple[str, Scores]]) -> None:
         print(f"{label:34}{s.mrr:7.3f}{s.ndcg10:9.3f}{s.recall10:11.3f}{s.seconds:9.2f}{ratio:>21}")
 
 
+def variant_ranking(spec: str) -> RankingSettings:
+    """The ranking settings with `name=value` pairs changed: to see what a smaller pool costs in
+    quality, in the same run as the defaults."""
+    ranking = get_ranking()
+    changes: dict[str, object] = {}
+    for pair in spec.split(","):
+        name, _, value = pair.partition("=")
+        kind = type(getattr(ranking, name.strip()))
+        changes[name.strip()] = kind(value)
+    return ranking.model_copy(update=changes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", type=int, default=120)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--only-demo", action="store_true", help="skip the OpenAlex evaluation")
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE[,NAME=VALUE]",
+        help="also score the ranking with these RankingSettings changed (repeatable), e.g. lexical_hits=100",
+    )
     args = parser.parse_args()
     settings = Settings()
+    variants = [(f"ranking, {v}", variant_ranking(v)) for v in args.variant]
     with tempfile.TemporaryDirectory() as tmp:
         runtime = open_runtime(settings, home=Path(tmp) / "neo4j", port=0)
         try:
@@ -161,6 +181,10 @@ def main() -> None:
                     [
                         ("baseline: full-text only", evaluate(graph, queries, lexical_only=True)),
                         ("ranking (all signals)", evaluate(graph, queries, lexical_only=False)),
+                    ]
+                    + [
+                        (label, evaluate(graph, queries, lexical_only=False, ranking=r))
+                        for label, r in variants
                     ],
                 )
             graph.run_schema(WIPE)
@@ -177,6 +201,17 @@ def main() -> None:
                         "ranking, text + required fields",
                         evaluate(graph, tasks, lexical_only=False, with_fields=True),
                     ),
+                ]
+                + [
+                    row
+                    for label, r in variants
+                    for row in (
+                        (f"{label}, text only", evaluate(graph, tasks, lexical_only=False, ranking=r)),
+                        (
+                            f"{label}, + fields",
+                            evaluate(graph, tasks, lexical_only=False, with_fields=True, ranking=r),
+                        ),
+                    )
                 ],
             )
         finally:

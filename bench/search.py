@@ -2,6 +2,8 @@
 
     python -m bench.search --home var/bench-search --build-only        # once, outside the CPU lock
     flock -x /tmp/eg-cpu.lock python -m bench.search --home var/bench-search [--repeats 5]
+    python -m bench.search --demo --home var/demo-search --build-only  # the demo, loaded once
+    flock -x /tmp/eg-cpu.lock python -m bench.search --demo --home var/demo-search [--repeats 5]
 
 Builds the graph of `bench.scale_graph` in a Neo4j home (kept with `--home`, so the 100,000-expert
 graph is built once; a throw-away one without it), then times, warm (every query run once before
@@ -12,11 +14,16 @@ timing), median and p95 over all runs:
 - search with filters (sector and age band; gender, province and degree);
 - baseline: one naive `CONTAINS` scan over expert names and topics, project and publication titles;
 - the embedding alone, and each stage of the ranking (queries/ranking.py `Stages`).
+
+`--demo` times the Lai Châu demo (1,500 experts) instead, with the queries and task texts of
+bench/load.py, and also the CPU one search costs this process and the Neo4j server (read from
+/proc): what bounds the searches per second two cores can serve (issue 10's load target).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -26,12 +33,15 @@ from functools import partial
 from pathlib import Path
 from typing import LiteralString
 
+from bench.load import QUERIES as LOAD_QUERIES
+from bench.load import TASKS as LOAD_TASKS
 from bench.scale_graph import COUNT_EXPERTS, build, phrases_by_field
 from graph import embeddings
 from graph.migrations import migrate
 from graph.runtime import Runtime, open_runtime
 from graph.settings import Settings, get_ranking
 from graph.text import fold, normalize
+from ingest.demo_load import load_demo
 from ingest.reference import load_reference
 from queries.filters import ExpertFilters
 from queries.search import match_experts, search_experts, task_text
@@ -74,7 +84,7 @@ def line(name: str, samples: list[float], baseline: list[float] | None = None) -
 BUILT_MARK = "scale-graph-built"
 
 
-def open_scaled(settings: Settings, home: Path) -> Runtime:
+def open_scaled(settings: Settings, home: Path, port: int | None = None) -> Runtime:
     """Start Neo4j on `home` and build the scaled graph there unless an earlier run finished it.
 
     A home without the mark file holds a half-built graph (the builder CREATEs, so it cannot resume):
@@ -82,7 +92,7 @@ def open_scaled(settings: Settings, home: Path) -> Runtime:
     mark = home / BUILT_MARK
     if not mark.exists() and (home / "data").exists():
         raise SystemExit(f"{home} holds an unfinished scaled graph; delete it and build again")
-    runtime = open_runtime(settings, home=home, port=0)
+    runtime = open_runtime(settings, home=home, port=port or 0)
     graph = runtime.graph
     migrate(graph)
     if mark.exists():
@@ -98,9 +108,65 @@ def open_scaled(settings: Settings, home: Path) -> Runtime:
     return runtime
 
 
+def open_demo(settings: Settings, home: Path, port: int | None = None) -> Runtime:
+    """Start Neo4j on `home` and load the demo through the real import path unless it is there."""
+    runtime = open_runtime(settings, home=home, port=port or 0)
+    migrate(runtime.graph)
+    if runtime.graph.read(COUNT_EXPERTS)[0]["n"] == 0:
+        started = time.perf_counter()
+        load_demo(runtime.graph, settings.model_copy(update={"demo_dir": home.parent / "demo-csv"}))
+        print(f"demo loaded in {time.perf_counter() - started:.0f} s")
+    print(f"demo graph in {home}: {runtime.graph.read(COUNT_EXPERTS)[0]['n']} experts")
+    return runtime
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def demo(runtime: Runtime, repeats: int) -> None:
+    """Search and match on the demo with the load benchmark's queries, and the CPU per search."""
+    graph = runtime.graph
+    server_pid = runtime.server.running_pid() if runtime.server else None
+
+    def scan(q: str) -> None:
+        graph.read(CONTAINS_SCAN, {"q": fold(q)})
+
+    def search(q: str) -> None:
+        search_experts(graph, q)
+
+    def match(text: str) -> None:
+        match_experts(graph, " ".join(text.split()[:8]), text)
+
+    base = [s for q in LOAD_QUERIES for s in timed(partial(scan, q), repeats)]
+    searched = [s for q in LOAD_QUERIES for s in timed(partial(search, q), repeats)]
+    matched = [s for t in LOAD_TASKS for s in timed(partial(match, t), repeats)]
+    print(line("baseline: CONTAINS scan (names, titles)", base))
+    print(line("search (load mix queries, embedding cached)", searched, base))
+    print(line("match (load mix task texts)", matched, base))
+    if server_pid is None:
+        return
+    runs = repeats * len(LOAD_QUERIES)
+    server0, client0, wall0 = cpu_seconds(server_pid), time.process_time(), time.perf_counter()
+    for _ in range(repeats):
+        for q in LOAD_QUERIES:
+            search(q)
+    server = (cpu_seconds(server_pid) - server0) / runs * 1000
+    client = (time.process_time() - client0) / runs * 1000
+    wall = (time.perf_counter() - wall0) / runs * 1000
+    print(
+        f"CPU per search: Python {client:.1f} ms + Neo4j {server:.1f} ms = {client + server:.1f} ms "
+        f"(wall {wall:.1f} ms, n={runs}): at most {2000 / (client + server):.0f} searches/s on 2 cores"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--demo", action="store_true", help="the demo (1,500 experts), load mix queries")
+    parser.add_argument("--port", type=int, help="Bolt port of a server already running on --home (kept)")
     parser.add_argument("--home", type=Path, help="Neo4j home kept between runs (built when new)")
     parser.add_argument("--build-only", action="store_true", help="build the graph in --home and stop")
     args = parser.parse_args()
@@ -118,10 +184,17 @@ def main() -> None:
         for a, b, c, d in (rng.sample(phrases, 4) for _ in range(10))
     ]
     with tempfile.TemporaryDirectory() as tmp:
-        runtime = open_scaled(settings, args.home or Path(tmp) / "neo4j")
+        home = args.home or Path(tmp) / "neo4j"
+        if args.port:
+            settings = settings.model_copy(update={"local_bolt_port": args.port})
+        opener = open_demo if args.demo else open_scaled
+        runtime = opener(settings, home, args.port)
         try:
             graph = runtime.graph
             if args.build_only:
+                return
+            if args.demo:
+                demo(runtime, args.repeats)
                 return
 
             stages: dict[str, dict[str, list[float]]] = {"search": {}, "match": {}}
@@ -181,7 +254,7 @@ def main() -> None:
                 for stage, samples in per_stage.items():
                     print(line(f"  {stage}", samples))
         finally:
-            runtime.close()
+            runtime.close(stop_server=not args.port)
 
 
 if __name__ == "__main__":

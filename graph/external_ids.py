@@ -63,3 +63,19 @@ def implicit_org_id(key: str) -> str | None:
     scheme, value = split_key(key)
     prefix = _IMPLICIT_PREFIX.get(scheme)
     return None if prefix is None else prefix + value
+
+
+# Adapters' organization id prefixes and the scheme of the id after them (`EU-PIC-999974747` is
+# `pic:999974747`, `OA-I100066346` is `openalex:I100066346`): how one body keeps the ids of two sources.
+ADAPTER_PREFIXES: dict[str, str] = {"EU-PIC-": "pic", "OA-": "openalex"}
+
+
+def adapter_key(org_id: str | None) -> str | None:
+    """The external id an adapter's organization id stands for, None for any other id."""
+    for prefix, scheme in ADAPTER_PREFIXES.items():
+        if org_id and org_id.startswith(prefix) and len(org_id) > len(prefix):
+            try:
+                return parse_external_id(f"{scheme}:{org_id[len(prefix) :]}")
+            except ValueError:
+                return None
+    return None

@@ -29,6 +29,12 @@ MATCH (n:Publication)
 RETURN n.id AS key, n.title AS title, n.abstract AS abstract, n.extraction_key AS extraction_key,
        EXISTS { (n)-[r:ABOUT]->(f:Field) WHERE r.source IN $human } AS labelled
 """
+# Patents carry a title only (issue 4): their fields come from it.
+PATENT_TEXTS: LiteralString = """
+MATCH (n:Patent)
+RETURN n.id AS key, n.title AS title, null AS abstract, n.extraction_key AS extraction_key,
+       EXISTS { (n)-[r:ABOUT]->(f:Field) WHERE r.source IN $human } AS labelled
+"""
 
 _REPLACE_LINKS: LiteralString = """
 FOREACH (old IN [(n)-[r:ABOUT]->() WHERE r.source IN $ours | r] | DELETE old)
@@ -60,6 +66,9 @@ REPLACE_PROJECT_EXTRACTION: LiteralString = (
 )
 REPLACE_PUBLICATION_EXTRACTION: LiteralString = (
     "UNWIND $rows AS row MATCH (n:Publication {id: row.key})" + _REPLACE_LINKS
+)
+REPLACE_PATENT_EXTRACTION: LiteralString = (
+    "UNWIND $rows AS row MATCH (n:Patent {id: row.key})" + _REPLACE_LINKS
 )
 
 # Topics extraction created and no longer links to anything.

@@ -227,13 +227,17 @@ _AUDIT_CHAIN: tuple[LiteralString, ...] = (
     "CREATE INDEX audit_seq IF NOT EXISTS FOR (n:AuditEntry) ON (n.seq)",
 )
 MIGRATIONS += (Migration(61, "audit hash chain: head key, entries by sequence", _AUDIT_CHAIN),)
-# Issue 5 (range 85-89): standing reads patents and awards by id (issue 4 loads them); the same
-# constraint issue 4 may create is a no-op here (IF NOT EXISTS also matches an equivalent one).
-_PATENTS_AWARDS: tuple[LiteralString, ...] = (
+# Patents, awards and association memberships (issue 4, versions 80-84): keys and what queries filter.
+_HONOURS: tuple[LiteralString, ...] = (
     "CREATE CONSTRAINT patent_id IF NOT EXISTS FOR (n:Patent) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT award_id IF NOT EXISTS FOR (n:Award) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX patent_year IF NOT EXISTS FOR (n:Patent) ON (n.year)",
+    "CREATE INDEX patent_number IF NOT EXISTS FOR (n:Patent) ON (n.number)",
+    "CREATE INDEX patent_title_folded IF NOT EXISTS FOR (n:Patent) ON (n.title_folded)",
+    "CREATE INDEX award_year IF NOT EXISTS FOR (n:Award) ON (n.year)",
+    "CREATE INDEX award_name_folded IF NOT EXISTS FOR (n:Award) ON (n.name_folded)",
 )
-MIGRATIONS += (Migration(85, "patents and awards: unique ids", _PATENTS_AWARDS),)
+MIGRATIONS += (Migration(80, "patents and awards: unique ids, years, numbers and folded names", _HONOURS),)
 # Issues own version ranges (10s import, 20s search, 50s statistics, ...), so the tuple is written in
 # merge order; they apply in version order, and two with one version are a bug caught here.
 MIGRATIONS = tuple(sorted(MIGRATIONS, key=lambda m: m.version))

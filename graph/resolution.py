@@ -96,3 +96,32 @@ MATCH (n:Organization {id: row.id}), (parent:Organization {id: row.parent_id})
 WHERE NOT EXISTS { (n)-[:PART_OF]->(:Organization) }
 MERGE (n)-[:PART_OF]->(parent)
 """
+
+# --- one organization across data sources (ingest.cross_source) ----------------------------------
+
+# Named organizations whose id has one of the given adapter prefixes ("EU-PIC-", "OA-"), in the
+# given countries (all when $countries is null): the bodies of the other sources an incoming row may be.
+ORGANIZATIONS_WITH_PREFIX: LiteralString = """
+UNWIND $prefixes AS prefix
+MATCH (o:Organization) WHERE o.id STARTS WITH prefix
+  AND NOT coalesce(o.unnamed, false)
+  AND ($countries IS NULL OR o.country IN $countries OR o.country IS NULL)
+RETURN o.id AS id, o.name AS name, o.short_name AS short_name, o.country AS country
+"""
+# Ids with these prefixes already in the graph.
+ORGANIZATION_IDS_WITH_PREFIX: LiteralString = """
+UNWIND $prefixes AS prefix
+MATCH (o:Organization) WHERE o.id STARTS WITH prefix
+RETURN o.id AS id
+"""
+# Which organization holds each external id of these schemes (few: only links that were made).
+EXTERNAL_IDS_OF_SCHEMES: LiteralString = """
+MATCH (o:Organization)-[:IDENTIFIED_BY]->(x:ExternalId)
+WHERE x.scheme IN $schemes
+RETURN x.key AS key, o.id AS holder
+"""
+ORGANIZATION_PROPS: LiteralString = """
+UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+RETURN o.id AS id, properties(o) AS props
+"""

@@ -28,6 +28,9 @@ TABLES_VI: dict[str, str] = {
     "publication_authors": "tác giả công bố",
     "proposals": "hồ sơ đề xuất",
     "proposal_members": "thành viên đề xuất",
+    "patents": "sáng chế, giải pháp hữu ích",
+    "awards": "giải thưởng",
+    "memberships": "hội viên",
 }
 NOUNS_VI: dict[str, str] = {
     "organization": "tổ chức",
@@ -35,6 +38,15 @@ NOUNS_VI: dict[str, str] = {
     "project": "đề tài",
     "publication": "công bố",
     "proposal": "hồ sơ đề xuất",
+}
+_ORG_KINDS_VI: dict[str, str] = {
+    "university": "trường đại học",
+    "research_institute": "viện nghiên cứu",
+    "government_agency": "cơ quan nhà nước",
+    "enterprise": "doanh nghiệp",
+    "hospital": "bệnh viện",
+    "school": "trường học",
+    "other": "khác",
 }
 _NO_TAXONOMY = " (no field taxonomy is loaded: run `python -m ingest reference`)"
 
@@ -119,6 +131,20 @@ REASONS: tuple[tuple[str, Template], ...] = (
     ),
     (r"is before start_year (?P<year>\d+)", "sớm hơn năm bắt đầu (start_year) {year}"),
     (r"also names the host (?P<host>.+)", "lại ghi cả tổ chức chủ trì {host}"),
+    (r"is before filing_year (?P<year>\d+)", "sớm hơn năm nộp đơn (filing_year) {year}"),
+    (
+        r"is given, but status says the patent is only filed",
+        "có năm cấp bằng, nhưng cột tình trạng ghi là mới nộp đơn",
+    ),
+    (r"is before since (?P<year>\d+)", "sớm hơn năm gia nhập (since) {year}"),
+    (
+        r"describes the award of (?P<where>.+) with a different (?P<columns>.+)",
+        lambda m: f"cùng giải thưởng với {where_vi(m['where'])} nhưng khác ở cột {m['columns']}",
+    ),
+    (
+        r"is an organization of kind (?P<kind>\w+), not an association",
+        lambda m: f"là tổ chức loại {_ORG_KINDS_VI.get(m['kind'], m['kind'])}, không phải là hội (loại Hội)",
+    ),
     (
         r"repeats the key of (?P<where>.+) with a different (?P<columns>.+)",
         lambda m: f"trùng mã với {where_vi(m['where'])} nhưng khác ở cột {m['columns']}",

@@ -33,7 +33,7 @@ class Label(StrEnum):
     EXTERNAL_ID = "ExternalId"  # another system's id of an organization: key "scheme:value"
     LOGIN_THROTTLE = "LoginThrottle"  # failed sign-ins of one user name or address (issue 10)
     AUDIT_HEAD = "AuditHead"  # the newest audit entry's sequence number and hash (issue 10)
-    PATENT = "Patent"  # a patent or utility solution, filed or granted (issue 4)
+    PATENT = "Patent"  # a patent, utility solution, industrial design or plant variety (issue 4)
     AWARD = "Award"  # one conferment of an award, shared by its co-recipients (issue 4)
 
 
@@ -58,8 +58,8 @@ class Rel(StrEnum):
     IDENTIFIED_BY = "IDENTIFIED_BY"  # (Organization)->(ExternalId): ROR, PIC, an agency's code...
     INVENTED = "INVENTED"  # (Expert)->(Patent) {position}
     RECEIVED = "RECEIVED"  # (Expert)->(Award)
-    BELONGS_TO = "BELONGS_TO"  # (Expert)->(Organization {kind: "association"}) {role, since, until}
-    OWNS = "OWNS"  # (Organization)->(Patent): the holder, when known
+    BELONGS_TO = "BELONGS_TO"  # (Expert)->(Organization {kind: association}) {role, since, until}
+    OWNS = "OWNS"  # (Organization)->(Patent): the holder
 
 
 # The natural key of each label: MERGE on it, backed by a uniqueness constraint.
@@ -125,7 +125,7 @@ ASSIGNMENT_STATUSES = ("proposed", "active", "completed", "declined")
 # Statuses that count towards an expert's current workload.
 ACTIVE_ASSIGNMENT_STATUSES = ("proposed", "active")
 
-# Patents, awards and association memberships (issue 4's import tables; issue 5 ranks on them).
+# Patents, awards and association memberships (issue 4): the agreed model, shared with ranking.
 PATENT_KINDS = ("invention", "utility_solution", "industrial_design", "plant_variety")
 PATENT_STATUSES = ("filed", "granted")
 AWARD_LEVELS = ("international", "national", "ministerial", "provincial", "grassroots")

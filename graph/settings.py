@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     import_staging_minutes: int = Field(default=60, ge=1)
     # Threads of the embedding engine (graph/embeddings.py).
     embed_threads: int = 1
+    # Reviewer assignment, objective `worst_proposal` (queries/assign_fair.py): CP-SAT work per stage
+    # in deterministic seconds (the same input then gives the same answer however loaded the machine
+    # is), and a wall-clock cap on both stages together for an overloaded machine (a stop by it may
+    # differ between runs; the answer then says it is not proved optimal, with its gaps).
+    assign_fair_work_limit: float = Field(default=6.0, gt=0)
+    assign_fair_time_limit_s: float = Field(default=30.0, gt=0)
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +140,10 @@ class ResolutionSettings(BaseSettings):
     # chance seldom repeats it. Name (+4) and this (+1) stay well below the bias + 2.2 a sure match
     # needs. The largest value that added no known-wrong merge on the dev half (1.2 added one).
     rare_name_agree: float = 1.0
+    # An initials-form name ("Y. Hu" / "Yazhou Hu") with two shared co-workers, or one and the same
+    # employer: on a byline that is who the person is. The largest value (0.05 steps) that added no
+    # known-wrong merge on the OpenAlex dev half, in either spelling (0.4 added "Z. Hou").
+    initials_support_agree: float = 0.35
     # Organizations: the name carries most of the weight; the same short name or province helps.
     org_sure_threshold: float = Field(default=0.9, ge=0.0, le=1.0)
     org_review_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
@@ -267,9 +277,11 @@ class RankingSettings(BaseSettings):
     # Field-tree: a match on a parent field reaches its subfields at this discount per level.
     subfield_discount: float = Field(default=0.8, gt=0, le=1)
 
-    # Candidate pools: hits taken from each index before the roll-up.
-    lexical_hits: int = Field(default=300, ge=10)
-    vector_hits: int = Field(default=150, ge=10)
+    # Candidate pools: hits taken from each index before the roll-up. 100 and 100 (were 300 and
+    # 150) rank as well or better on both bench.quality sets and make a search read less
+    # (bench/README.md, issue 5 speed).
+    lexical_hits: int = Field(default=100, ge=10)
+    vector_hits: int = Field(default=100, ge=10)
     # Experts that only the field tree reaches (a field has thousands): at most this many join the
     # pool, strongest field link first, then title and degree (docs/ranking.md).
     field_hits: int = Field(default=200, ge=0)

@@ -124,7 +124,7 @@ def load_files(
     resolve: Annotated[
         bool, typer.Option(help="resolve experts/organizations without an id (entity resolution)")
     ] = False,
-    extract: Annotated[bool, typer.Option(help="tag new projects/publications with fields")] = True,
+    extract: Annotated[bool, typer.Option(help="tag new projects/publications/patents with fields")] = True,
     user: Annotated[str, typer.Option(help="who imports (recorded on the run)")] = "",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="validate and count; write nothing")] = False,
     lang: Annotated[Lang, typer.Option(help="language of the error messages (vi: tiếng Việt)")] = Lang.EN,

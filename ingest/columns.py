@@ -30,6 +30,9 @@ class Kind(StrEnum):
     PUBLICATION_AUTHORS = "publication_authors"
     PROPOSALS = "proposals"
     PROPOSAL_MEMBERS = "proposal_members"
+    PATENTS = "patents"
+    AWARDS = "awards"
+    MEMBERSHIPS = "memberships"
 
 
 # Write order: every table comes after the tables it refers to.
@@ -64,6 +67,22 @@ KIND_NAMES: dict[str, Kind] = {
     "proposal_member": Kind.PROPOSAL_MEMBERS,
     "thanh_vien_de_xuat": Kind.PROPOSAL_MEMBERS,
     "nguoi_de_xuat": Kind.PROPOSAL_MEMBERS,
+    "patent": Kind.PATENTS,
+    "sang_che": Kind.PATENTS,
+    "bang_sang_che": Kind.PATENTS,
+    "giai_phap_huu_ich": Kind.PATENTS,
+    "sang_che_giai_phap_huu_ich": Kind.PATENTS,
+    "so_huu_tri_tue": Kind.PATENTS,
+    "van_bang_bao_ho": Kind.PATENTS,
+    "award": Kind.AWARDS,
+    "giai_thuong": Kind.AWARDS,
+    "khen_thuong": Kind.AWARDS,
+    "giai_thuong_khen_thuong": Kind.AWARDS,
+    "membership": Kind.MEMBERSHIPS,
+    "hoi_vien": Kind.MEMBERSHIPS,
+    "thanh_vien_hoi": Kind.MEMBERSHIPS,
+    "hoi_vien_hiep_hoi": Kind.MEMBERSHIPS,
+    "tham_gia_hoi": Kind.MEMBERSHIPS,
 } | {kind.value: kind for kind in Kind}
 
 
@@ -172,6 +191,35 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("expert_id", "ma_tri_thuc", True),
         _c("role", "vai_tro", True),
     ),
+    Kind.PATENTS: (
+        _c("number", "so_bang", False, "so_van_bang", "so_don", "so_bang_so_don", "patent_number"),
+        _c("title", "ten_sang_che", True, "ten", "ten_giai_phap", "ten_van_bang"),
+        _c("kind", "loai", True, "loai_van_bang", "hinh_thuc_bao_ho"),
+        _c("status", "tinh_trang"),
+        _c("filing_year", "nam_nop_don"),
+        _c("grant_year", "nam_cap_bang", False, "nam_cap"),
+        _c("country", "quoc_gia", False, "noi_cap"),
+        _c("inventors", "tac_gia", False, "ma_tac_gia", "ma_tri_thuc", "expert_ids"),
+        _c("owner_org_ids", "ma_chu_so_huu", False, "chu_so_huu", "chu_bang", "owner_org_id"),
+        _c("fields", "chuyen_nganh"),
+        _c("topics", "tu_khoa"),
+    ),
+    Kind.AWARDS: (
+        _c("name", "ten_giai_thuong", True, "giai_thuong", "hinh_thuc_khen_thuong", "award"),
+        _c("level", "cap", True, "cap_giai_thuong"),
+        _c("year", "nam", True, "nam_nhan", "nam_trao"),
+        _c("expert_id", "ma_tri_thuc", True),
+        _c("issuer", "co_quan_trao_tang", False, "noi_trao", "don_vi_trao"),
+        _c("work", "ten_cong_trinh", False, "cong_trinh", "cong_trinh_duoc_giai"),
+        _c("fields", "chuyen_nganh"),
+    ),
+    Kind.MEMBERSHIPS: (
+        _c("expert_id", "ma_tri_thuc", True),
+        _c("org_id", "ma_hoi", True, "ma_to_chuc"),
+        _c("role", "vai_tro", False, "chuc_danh"),
+        _c("since", "tu_nam", False, "nam_gia_nhap", "nam_vao_hoi"),
+        _c("until", "den_nam", False, "nam_roi_hoi"),
+    ),
 }
 
 # The columns that identify a row of each kind (duplicates within a batch are judged on these).
@@ -185,6 +233,15 @@ KEY_COLUMNS: dict[Kind, tuple[str, ...]] = {
     Kind.PUBLICATION_AUTHORS: ("pub_id", "expert_id"),
     Kind.PROPOSALS: ("proposal_code",),
     Kind.PROPOSAL_MEMBERS: ("proposal_code", "expert_id"),
+    # Patents and awards are keyed by what the row says (`graph.honour_keys`), set by their models.
+    Kind.PATENTS: ("patent_id",),
+    Kind.AWARDS: ("award_id", "expert_id"),
+    Kind.MEMBERSHIPS: ("expert_id", "org_id"),
+}
+# Where the key is derived, the columns a duplicate-row error names instead (what the user wrote).
+KEY_SHOWN: dict[Kind, tuple[str, ...]] = {
+    Kind.PATENTS: ("number", "title", "filing_year"),
+    Kind.AWARDS: ("name", "year", "work", "expert_id"),
 }
 
 

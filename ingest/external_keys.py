@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from graph import upserts
 from graph.connection import Graph
 from graph.errors import RowError
-from graph.external_ids import implicit_org_id
+from graph.external_ids import adapter_key, implicit_org_id
 from ingest.columns import Kind
-from ingest.rows import OrganizationRow, ProposalRow
+from ingest.rows import OrganizationRow, PatentRow, ProposalRow
 
 # Columns that hold an organization id, per table (ProposalRow.partner_org_ids holds a list).
 ORG_REFERENCES: tuple[tuple[Kind, str], ...] = (
@@ -28,6 +28,7 @@ ORG_REFERENCES: tuple[tuple[Kind, str], ...] = (
     (Kind.EXPERTS, "org_id"),
     (Kind.PROJECT_PARTNERS, "org_id"),
     (Kind.PROPOSALS, "host_org_id"),
+    (Kind.MEMBERSHIPS, "org_id"),
 )
 
 
@@ -75,6 +76,10 @@ class Rewrites:
             model = getattr(row, "model", None)
             if isinstance(model, ProposalRow):
                 model.partner_org_ids = [self.ids.get(i, i) for i in model.partner_org_ids]
+        for row in rows_by_kind.get(Kind.PATENTS, []):
+            model = getattr(row, "model", None)
+            if isinstance(model, PatentRow):
+                model.owner_org_ids = list(dict.fromkeys(self.ids.get(i, i) for i in model.owner_org_ids))
 
 
 def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) -> list[RowError]:
@@ -92,7 +97,8 @@ def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) 
                 where = f"row {seen.row}" if seen.file == located.file else f"{seen.file}, row {seen.row}"
                 reason = f"is also an external id of organization {seen.model.org_id} ({where})"
                 errors.append(RowError(located.file, located.row, "external_ids", key, reason, located.sheet))
-    holders = stored_holders(graph, first)
+    own_keys = {r.model.org_id or "": adapter_key(r.model.org_id) for r in explicit}
+    holders = stored_holders(graph, [*first, *filter(None, own_keys.values())])
     own_stored = stored_org_ids(graph, (r.model.org_id or "" for r in explicit)) if resolve else set()
     for located in explicit:
         own = located.model.org_id or ""
@@ -101,6 +107,10 @@ def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) 
             for holder in holders.get(key, set()) - {own}:
                 others[holder].add(key)
         if not others or (resolve and len(others) == 1 and own not in own_stored):
+            continue
+        # The row's own adapter id already names that holder: an earlier import joined the two
+        # sources' records of one body (`ingest.cross_source`), and this is that body again.
+        if set(others) == holders.get(own_keys.get(own) or "", set()) - {own}:
             continue
         for holder, keys in sorted(others.items()):
             for key in sorted(keys):

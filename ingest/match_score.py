@@ -42,6 +42,14 @@ def _loose_initials(short: list[str], full: list[str]) -> bool:
     )
 
 
+def initials_form(a: list[str], b: list[str]) -> bool:
+    """One name is the other written with initials ("Y. Hu" / "Yazhou Hu"), the words not all equal."""
+    if a == b or not a or not b:
+        return False
+    has_initials = any(len(w) == 1 for w in a[:-1]) or any(len(w) == 1 for w in b[:-1])
+    return has_initials and (_initials_compatible(a, b) or _initials_compatible(b, a))
+
+
 def name_similarity(a: list[str], b: list[str]) -> float:
     """How alike two folded names are, 0..1.
 
@@ -53,8 +61,7 @@ def name_similarity(a: list[str], b: list[str]) -> float:
         return 0.0
     if a == b:
         return 1.0
-    has_initials = any(len(w) == 1 for w in a[:-1]) or any(len(w) == 1 for w in b[:-1])
-    if has_initials and (_initials_compatible(a, b) or _initials_compatible(b, a)):
+    if initials_form(a, b):
         return 0.92
     if _loose_initials(a, b) or _loose_initials(b, a):
         return 0.85

@@ -17,9 +17,12 @@ from graph.external_ids import split_key
 from graph.text import fold, initials_key
 from ingest.columns import Kind
 from ingest.rows import (
+    AwardRow,
     ExpertRow,
     ImportRow,
+    MembershipRow,
     OrganizationRow,
+    PatentRow,
     ProjectMemberRow,
     ProjectPartnerRow,
     ProjectRow,
@@ -184,6 +187,57 @@ def proposal_member(row: ProposalMemberRow) -> Record:
     return _hashed({"proposal_code": row.proposal_code, "expert_id": row.expert_id, "role": row.role})
 
 
+def patent(row: PatentRow) -> Record:
+    props = _props(
+        number=row.number,
+        title=row.title,
+        title_folded=fold(row.title),
+        kind=row.kind,
+        status=row.status,
+        year=row.year,
+        filing_year=row.filing_year,
+        grant_year=row.grant_year,
+        country=row.country,
+    )
+    return _hashed(
+        {
+            "id": row.patent_id,
+            "props": props,
+            "inventors": [{"expert_id": e, "position": k} for k, e in enumerate(row.inventors, 1)] or None,
+            "owners": row.owner_org_ids or None,
+            "fields": row.fields or None,
+            "topics": [{"key": fold(t), "name": t} for t in row.topics] or None,
+        }
+    )
+
+
+def award(row: AwardRow) -> Record:
+    """The award node's properties and the recipient: one record per (award, recipient) row."""
+    props = _props(
+        name=row.name,
+        name_folded=fold(row.name),
+        level=row.level,
+        year=row.year,
+        issuer=row.issuer,
+        work=row.work,
+    )
+    return _hashed(
+        {"award_id": row.award_id, "expert_id": row.expert_id, "props": props, "fields": row.fields or None}
+    )
+
+
+def membership(row: MembershipRow) -> Record:
+    return _hashed(
+        {
+            "expert_id": row.expert_id,
+            "org_id": row.org_id,
+            "role": row.role,
+            "since": row.since,
+            "until": row.until,
+        }
+    )
+
+
 _BUILDERS: dict[Kind, Callable[[Any], Record]] = {
     Kind.ORGANIZATIONS: organization,
     Kind.EXPERTS: expert,
@@ -194,6 +248,9 @@ _BUILDERS: dict[Kind, Callable[[Any], Record]] = {
     Kind.PUBLICATION_AUTHORS: author,
     Kind.PROPOSALS: proposal,
     Kind.PROPOSAL_MEMBERS: proposal_member,
+    Kind.PATENTS: patent,
+    Kind.AWARDS: award,
+    Kind.MEMBERSHIPS: membership,
 }
 
 
@@ -212,5 +269,9 @@ def record_key(kind: Kind, record: Record) -> str | tuple[str, str]:
         return (record["pub_id"], record["expert_id"])
     if kind is Kind.PROPOSAL_MEMBERS:
         return (record["proposal_code"], record["expert_id"])
+    if kind is Kind.AWARDS:
+        return (record["award_id"], record["expert_id"])
+    if kind is Kind.MEMBERSHIPS:
+        return (record["expert_id"], record["org_id"])
     key: str = record["id"]
     return key

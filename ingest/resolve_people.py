@@ -4,7 +4,8 @@ Strong keys (email, ORCID iD, staff code) are exact after normalization and deci
 of them point at different people. Otherwise candidates come from name blocks and each is scored on
 name, birth year, employer, fields, topics, co-workers and a few contact details (see
 `graph.settings.ResolutionSettings` for the weights and why). A name alone never makes a sure match,
-not even a rare one; a stored person on the incoming record's own byline is never the match.
+not even a rare one; a stored person on the incoming record's own byline is never the match; two
+records carrying different ORCID iDs (or staff codes) never merge without a person's say.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from graph.settings import ResolutionSettings
 from graph.text import fold
 from ingest.match_score import (
     contribution,
+    initials_form,
     name_similarity,
     name_tokens,
     overlap,
@@ -140,6 +142,19 @@ def _byline_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     return None
 
 
+def _initials_support(a: PersonRecord, b: PersonRecord) -> float | None:
+    """1 when one name is the other's initials form ("Y. Hu" / "Yazhou Hu") and the pair shares two
+    or more co-workers, or one co-worker and an employer id; None when the names are not initials forms.
+
+    Citation-form names are how bylines write people; there the co-workers, not the name, say who it
+    is, and a weak name score (0.92) alone would leave such pairs unsure however strong the rest."""
+    if not initials_form(list(a.tokens), list(b.tokens)):
+        return None
+    shared = len(a.coworkers & b.coworkers)
+    same_org = bool(a.org_ids & b.org_ids)
+    return 1.0 if shared >= 2 or (shared >= 1 and same_org) else 0.0
+
+
 def _unique_id_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     known = [(a.strong(k), b.strong(k)) for k in ("orcid", "staff_code")]
     pairs = [(x, y) for x, y in known if x and y]
@@ -176,6 +191,7 @@ def score_people(
         "orcid_or_staff_code": _unique_id_feature(a, b),
         "own_coworker": _byline_feature(a, b),
         "rare_name": None if namesakes is None else float(namesakes == 1 and name >= 0.9),
+        "initials_support": _initials_support(a, b),
     }
     f = features
     points = (
@@ -193,6 +209,7 @@ def score_people(
         + contribution(f["orcid_or_staff_code"], 0.0, s.unique_id_disagree)
         + contribution(f["own_coworker"], 0.0, s.own_coworker_disagree)
         + (s.rare_name_agree if f["rare_name"] == 1.0 else 0.0)
+        + (s.initials_support_agree if f["initials_support"] == 1.0 else 0.0)
     )
     return PersonMatch(b, to_score(points, s.bias), rounded(features))
 
@@ -252,6 +269,10 @@ def resolve_person(record: PersonRecord, index: PeopleIndex, s: ResolutionSettin
     if not scored or scored[0].score < s.review_threshold:
         return Decision("new", scored[0] if scored else None, "no candidate")
     best = scored[0]
+    if best.score >= s.sure_threshold and best.features["orcid_or_staff_code"] == 0.0:
+        # Each side carries its own ORCID iD or staff code, and they differ: however alike the rest
+        # (one person with two ORCID iDs happens), only a person may join them.
+        return Decision("review", best, "conflict")
     if best.score >= s.sure_threshold:
         # Two people nearly as likely: a person must choose, never the loader.
         if len(scored) > 1 and scored[1].score >= s.sure_threshold - 0.05:

@@ -15,6 +15,7 @@ from graph import resolution as cypher
 from graph import review_queue, upserts
 from graph.connection import Graph
 from graph.errors import NotFound, ReviewAlreadyDecided, ReviewItemNotFound
+from graph.external_ids import adapter_key
 from ingest.columns import Kind
 from ingest.merge_write import write_merges
 from ingest.records import to_record
@@ -59,6 +60,11 @@ def held_row(item: dict[str, Any]) -> tuple[Kind, ImportRow]:
     return kind, model_class.model_construct(**json.loads(item["incoming"]))
 
 
+def _cross_source(item: dict[str, Any]) -> bool:
+    """An item `ingest.cross_source` queued: its row was loaded as its own node, not held."""
+    return str(item.get("reason") or "").startswith("cross-source")
+
+
 def _decide(
     tx: ManagedTransaction, item_id: str, status: str, decided_by: str, created_id: str | None
 ) -> None:
@@ -75,6 +81,11 @@ def accept(graph: Graph, item_id: str, decided_by: str) -> ReviewOutcome:
     stored = graph.read(_BY_ID[kind], {"id": candidate_id})
     if not stored:
         raise NotFound(f"the proposed {item['kind']} {candidate_id!r} is no longer in the graph")
+    if isinstance(model, OrganizationRow) and _cross_source(item):
+        # The row already loaded as its own node: its source's id now names the proposed one, so the
+        # next import of that source lands there (the own node's links are not moved).
+        own_key = adapter_key(model.org_id)
+        model.external_ids = sorted({*model.external_ids, *([own_key] if own_key else [])})
     setattr(model, "expert_id" if kind is Kind.EXPERTS else "org_id", candidate_id)
     record = gap_record(kind, model, stored[0]["props"])
 
@@ -90,6 +101,11 @@ def reject(graph: Graph, item_id: str, decided_by: str) -> ReviewOutcome:
     """Load the held row as a new record, with the deterministic id a new row gets (or -2, -3...)."""
     item = open_item(graph, item_id)
     kind, model = held_row(item)
+    if isinstance(model, OrganizationRow) and _cross_source(item) and model.org_id:
+        # The row is already its own node (`ingest.cross_source`): only the item closes.
+        own_id = model.org_id
+        graph.write_tx(lambda tx: _decide(tx, item_id, "rejected", decided_by, own_id))
+        return ReviewOutcome(item_id, "rejected", own_id)
     if isinstance(model, ExpertRow):
         wanted = new_person_id(model.name, model.birth_year)
     else:

@@ -15,16 +15,21 @@ from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationErr
 from pydantic import model_validator as _model_validator
 
 from graph.errors import RowError
+from graph.honour_keys import award_id, patent_id, patent_number
 from graph.text import fold, split_titles
 from ingest import cells
 from ingest.cells import cell_error
 from ingest.columns import Kind
 from ingest.vocab import (
+    ASSOCIATION_ROLE_VOCAB,
+    AWARD_LEVEL_VOCAB,
     DEGREE_VOCAB,
     GENDER_VOCAB,
     MEMBER_ROLE_VOCAB,
     ORG_KIND_VOCAB,
     PARTNER_ROLE_VOCAB,
+    PATENT_KIND_VOCAB,
+    PATENT_STATUS_VOCAB,
     PROJECT_KIND_VOCAB,
     PROJECT_LEVEL_VOCAB,
     PROJECT_STATUS_VOCAB,
@@ -280,6 +285,81 @@ class ProposalMemberRow(ImportRow):
     role: Annotated[str, _required(_coded(MEMBER_ROLE_VOCAB))]
 
 
+class PatentRow(ImportRow):
+    """A patent, utility solution, industrial design or plant variety, with its inventors in order.
+
+    The key (`patent_id`) is the office's number (`VN:1-0034567`) or, without one, a digest of the
+    folded title and filing year; `year` is what ranking reads: the grant year once granted.
+    """
+
+    number: OptText = None
+    title: Text
+    kind: Annotated[str, _required(_coded(PATENT_KIND_VOCAB))]
+    status: Annotated[str | None, _optional(_coded(PATENT_STATUS_VOCAB))] = None
+    filing_year: Year = None
+    grant_year: Year = None
+    country: Annotated[str | None, _optional(cells.country)] = None
+    inventors: Annotated[list[str], PlainValidator(_code_list)] = []
+    owner_org_ids: Annotated[list[str], PlainValidator(_code_list)] = []
+    fields: FieldCodes = []
+    topics: Topics = []
+    # Set from the columns above.
+    patent_id: str = ""
+    year: int | None = None
+
+    @_model_validator(mode="after")
+    def _derive(self) -> PatentRow:
+        """Status follows from a grant year when not given; a filed patent has no grant year."""
+        if self.filing_year and self.grant_year and self.grant_year < self.filing_year:
+            raise cell_error(f"is before filing_year {self.filing_year}", field="grant_year")
+        if self.status is None:
+            self.status = "granted" if self.grant_year else "filed"
+        elif self.status == "filed" and self.grant_year:
+            raise cell_error("is given, but status says the patent is only filed", field="grant_year")
+        self.country = self.country or "VN"
+        if self.number is not None:
+            self.number = patent_number(self.number, self.country) or None
+        self.patent_id = patent_id(self.number, self.country, self.title, self.filing_year)
+        granted = self.status == "granted"
+        self.year = (self.grant_year or self.filing_year) if granted else self.filing_year
+        return self
+
+
+class AwardRow(ImportRow):
+    """One recipient of an award; co-recipients' rows share the award node (`award_id`)."""
+
+    name: Text
+    level: Annotated[str, _required(_coded(AWARD_LEVEL_VOCAB))]
+    year: Annotated[int, _required(cells.year)]
+    expert_id: Key
+    issuer: OptText = None
+    work: OptText = None
+    fields: FieldCodes = []
+    award_id: str = ""  # set from name, year and work
+
+    @_model_validator(mode="after")
+    def _key(self) -> AwardRow:
+        self.award_id = award_id(self.name, self.year, self.work)
+        return self
+
+
+class MembershipRow(ImportRow):
+    """An expert's membership of an association (Liên hiệp các Hội KH&KT, a professional society)."""
+
+    expert_id: Key
+    org_id: Key
+    role: Annotated[str | None, _optional(_coded(ASSOCIATION_ROLE_VOCAB))] = None
+    since: Year = None
+    until: Year = None
+
+    @_model_validator(mode="after")
+    def _years_in_order(self) -> MembershipRow:
+        self.role = self.role or "member"  # an empty role: an ordinary member (hội viên)
+        if self.since and self.until and self.until < self.since:
+            raise cell_error(f"is before since {self.since}", field="until")
+        return self
+
+
 MODELS: dict[Kind, type[ImportRow]] = {
     Kind.ORGANIZATIONS: OrganizationRow,
     Kind.EXPERTS: ExpertRow,
@@ -290,6 +370,9 @@ MODELS: dict[Kind, type[ImportRow]] = {
     Kind.PUBLICATION_AUTHORS: PublicationAuthorRow,
     Kind.PROPOSALS: ProposalRow,
     Kind.PROPOSAL_MEMBERS: ProposalMemberRow,
+    Kind.PATENTS: PatentRow,
+    Kind.AWARDS: AwardRow,
+    Kind.MEMBERSHIPS: MembershipRow,
 }
 
 

@@ -31,6 +31,9 @@ SHEET_TITLES: dict[Kind, str] = {
     Kind.PUBLICATION_AUTHORS: "Tác giả công bố",
     Kind.PROPOSALS: "Hồ sơ đề xuất",
     Kind.PROPOSAL_MEMBERS: "Người đề xuất",
+    Kind.PATENTS: "Sáng chế, giải pháp hữu ích",
+    Kind.AWARDS: "Giải thưởng",
+    Kind.MEMBERSHIPS: "Hội viên",
 }
 
 # Offered in the drop-down lists of coded columns; each is an accepted spelling of one code.
@@ -57,6 +60,16 @@ CHOICES: dict[tuple[Kind, str], tuple[str, ...]] = {
     (Kind.PROJECTS, "untitled"): ("có", "không"),
     (Kind.PROJECT_MEMBERS, "role"): ("Chủ nhiệm", "Thư ký", "Thành viên"),
     (Kind.PROJECT_PARTNERS, "role"): ("Chủ trì", "Phối hợp"),
+    (Kind.PATENTS, "kind"): ("Sáng chế", "Giải pháp hữu ích", "Kiểu dáng công nghiệp", "Giống cây trồng"),
+    (Kind.PATENTS, "status"): ("Đã nộp đơn", "Đã cấp bằng"),
+    (Kind.AWARDS, "level"): ("Quốc tế", "Quốc gia", "Bộ", "Tỉnh", "Cơ sở"),
+    (Kind.MEMBERSHIPS, "role"): (
+        "Hội viên",
+        "Ủy viên Ban Chấp hành",
+        "Phó Chủ tịch",
+        "Chủ tịch",
+        "Tổng Thư ký",
+    ),
 }
 
 _SECTOR_NOTE = "; ".join(f"{s.code} = {s.name_vi}" for s in SECTORS)
@@ -202,5 +215,89 @@ TEXTS: dict[Kind, dict[str, ColumnText]] = {
         "proposal_code": ColumnText("Mã đề xuất", "mã hồ sơ đề xuất", "proposal code", "DX.LC.2026-01"),
         "expert_id": ColumnText("Mã trí thức", "mã trí thức đề xuất", "expert_id", "LC-00042"),
         "role": ColumnText("Vai trò", "vai trò trong hồ sơ", "role", "Chủ nhiệm"),
+    },
+    Kind.PATENTS: {
+        "number": ColumnText(
+            "Số bằng",
+            "số văn bằng (hoặc số đơn nếu chưa cấp); để trống nếu chưa có",
+            "patent or application number; empty if none yet",
+            "1-0034567",
+        ),
+        "title": ColumnText(
+            "Tên sáng chế",
+            "tên sáng chế, giải pháp hữu ích, kiểu dáng hoặc giống cây trồng",
+            "title",
+            "Quy trình nhân giống sâm Lai Châu bằng nuôi cấy mô",
+        ),
+        "kind": ColumnText("Loại", "loại văn bằng bảo hộ", "kind of protection", "Sáng chế"),
+        "status": ColumnText(
+            "Tình trạng",
+            "đã nộp đơn hay đã cấp bằng; để trống: đã cấp nếu có năm cấp bằng",
+            "filed or granted; empty: granted when a grant year is given",
+            "Đã cấp bằng",
+        ),
+        "filing_year": ColumnText("Năm nộp đơn", "4 chữ số", "filing year", "2019"),
+        "grant_year": ColumnText("Năm cấp bằng", "4 chữ số, không trước năm nộp đơn", "grant year", "2022"),
+        "country": ColumnText(
+            "Quốc gia", "nơi cấp, mã 2 chữ cái, mặc định VN", "granting country, ISO code", "VN"
+        ),
+        "inventors": ColumnText(
+            "Tác giả",
+            "mã trí thức của các tác giả theo thứ tự, cách nhau bởi dấu ;",
+            "expert_ids of the inventors in order, separated by ;",
+            "LC-00042",
+        ),
+        "owner_org_ids": ColumnText(
+            "Mã chủ sở hữu",
+            "mã tổ chức chủ văn bằng, cách nhau bởi dấu ;",
+            "org_ids of the holders",
+            "LC-SKHCN",
+        ),
+        "fields": ColumnText("Chuyên ngành", _FIELDS_VI, _FIELDS_EN, "40101"),
+        "topics": ColumnText(
+            "Từ khóa", "từ khóa tự do, cách nhau bởi dấu ;", "free keywords", "sâm Lai Châu; nuôi cấy mô"
+        ),
+    },
+    Kind.AWARDS: {
+        "name": ColumnText(
+            "Tên giải thưởng",
+            "tên giải thưởng hoặc hình thức khen thưởng",
+            "name of the award",
+            "Giải thưởng Sáng tạo Khoa học Công nghệ Việt Nam",
+        ),
+        "level": ColumnText("Cấp", "cấp giải thưởng", "level", "Quốc gia"),
+        "year": ColumnText("Năm", "năm nhận giải", "year", "2023"),
+        "expert_id": ColumnText(
+            "Mã trí thức", "mã trí thức nhận giải; mỗi người một dòng", "recipient expert_id", "LC-00042"
+        ),
+        "issuer": ColumnText(
+            "Cơ quan trao tặng",
+            "cơ quan trao giải",
+            "awarding body",
+            "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+        ),
+        "work": ColumnText(
+            "Tên công trình",
+            "công trình, giải pháp được trao giải",
+            "the work honoured",
+            "Quy trình nhân giống sâm Lai Châu",
+        ),
+        "fields": ColumnText("Chuyên ngành", _FIELDS_VI, _FIELDS_EN, "40101"),
+    },
+    Kind.MEMBERSHIPS: {
+        "expert_id": ColumnText("Mã trí thức", "mã trí thức hội viên", "expert_id", "LC-00042"),
+        "org_id": ColumnText(
+            "Mã hội",
+            "mã tổ chức của hội (loại Hội) ở bảng Tổ chức",
+            "org_id of the association (kind association)",
+            "LC-LHH",
+        ),
+        "role": ColumnText(
+            "Vai trò", "vai trò trong hội; để trống: hội viên", "role; empty: member", "Hội viên"
+        ),
+        "since": ColumnText("Từ năm", "năm gia nhập", "year joined", "2015"),
+        "until": ColumnText(
+            "Đến năm", "năm thôi tham gia; để trống nếu còn", "year left; empty if still", ""
+        ),
     },
 }

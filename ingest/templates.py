@@ -46,7 +46,7 @@ def _allowed(kind: Kind, name: str) -> str:
         return ", ".join(choices)
     if name in ("fields",):
         return "mã QĐ 12/2008, vd. 401; 40101"
-    if name.endswith("year") or name in ("employed_since", "year"):
+    if name.endswith("year") or name in ("employed_since", "year", "since", "until"):
         return "năm 4 chữ số (year)"
     return ""
 

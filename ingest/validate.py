@@ -19,8 +19,9 @@ from pydantic import ValidationError
 from graph import upserts
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
-from ingest.columns import COLUMNS, KEY_COLUMNS, RESOLVABLE_KEYS, Kind, match_header
+from ingest.columns import COLUMNS, KEY_COLUMNS, KEY_SHOWN, RESOLVABLE_KEYS, Kind, match_header
 from ingest.external_keys import Located, external_id_errors
+from ingest.honour_checks import honour_errors
 from ingest.readers import Table
 from ingest.rows import ExpertRow, ImportRow, OrganizationRow, parse_row, row_errors
 
@@ -38,6 +39,11 @@ REFERENCES: tuple[tuple[Kind, str, Kind], ...] = (
     (Kind.PROPOSALS, "partner_org_ids", Kind.ORGANIZATIONS),
     (Kind.PROPOSAL_MEMBERS, "proposal_code", Kind.PROPOSALS),
     (Kind.PROPOSAL_MEMBERS, "expert_id", Kind.EXPERTS),
+    (Kind.PATENTS, "inventors", Kind.EXPERTS),
+    (Kind.PATENTS, "owner_org_ids", Kind.ORGANIZATIONS),
+    (Kind.AWARDS, "expert_id", Kind.EXPERTS),
+    (Kind.MEMBERSHIPS, "expert_id", Kind.EXPERTS),
+    (Kind.MEMBERSHIPS, "org_id", Kind.ORGANIZATIONS),
 )
 _STORED_KEYS: dict[Kind, LiteralString] = {
     Kind.ORGANIZATIONS: upserts.ORGANIZATION_HASHES,
@@ -141,7 +147,8 @@ def dedupe(kind: Kind, rows: Sequence[ValidRow]) -> tuple[list[ValidRow], list[R
     kept: list[ValidRow] = []
     errors: list[RowError] = []
     collapsed = 0
-    key_field = ", ".join(KEY_COLUMNS[kind])
+    shown = KEY_SHOWN.get(kind, KEY_COLUMNS[kind])
+    key_field = ", ".join(shown)
     for row in rows:
         key = key_of(kind, row.model)
         if None in key:  # no id yet: entity resolution tells such rows apart
@@ -160,7 +167,8 @@ def dedupe(kind: Kind, rows: Sequence[ValidRow]) -> tuple[list[ValidRow], list[R
                 if getattr(row.model, name) != getattr(seen.model, name)
             ]
             reason = f"repeats the key of {seen.where(row)} with a different {', '.join(differing)}"
-            errors.append(RowError(row.file, row.row, key_field, " / ".join(key), reason, row.sheet))
+            value = " / ".join(str(v) for c in shown if (v := getattr(row.model, c)) is not None)
+            errors.append(RowError(row.file, row.row, key_field, value, reason, row.sheet))
     return kept, errors, collapsed
 
 
@@ -189,6 +197,7 @@ def validate_batch(graph: Graph, tables: Mapping[Kind, Sequence[Table]], *, reso
         batch.duplicates[kind] = collapsed_total + collapsed
     errors.extend(_reference_errors(graph, batch))
     errors.extend(_unique_value_errors(graph, batch.rows.get(Kind.EXPERTS, [])))
+    errors.extend(honour_errors(graph, batch.rows))
     organizations = [
         Located(r.model, r.file, r.sheet, r.row)
         for r in batch.rows.get(Kind.ORGANIZATIONS, [])

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from graph.schema import (
     ACADEMIC_TITLES,
+    ASSOCIATION_ROLES,
+    AWARD_LEVELS,
     DEGREES,
     ORG_KINDS,
     PARTNER_ROLES,
+    PATENT_KINDS,
+    PATENT_STATUSES,
     PROJECT_LEVELS,
     PROJECT_ROLES,
     PROJECT_STATUSES,
@@ -148,5 +152,78 @@ SECTOR_VOCAB = _vocab(
         "van_hoa": "CULTURE",
         "so_hoa": "DIGITAL",
         "cong_nghe_thong_tin": "DIGITAL",
+    },
+)
+
+# Patents, awards and association memberships (issue 4).
+PATENT_KIND_VOCAB = _vocab(
+    PATENT_KINDS,
+    {
+        "sang_che": "invention",
+        "bang_sang_che": "invention",
+        "bang_doc_quyen_sang_che": "invention",
+        "patent": "invention",
+        "giai_phap_huu_ich": "utility_solution",
+        "bang_giai_phap_huu_ich": "utility_solution",
+        "bang_doc_quyen_giai_phap_huu_ich": "utility_solution",
+        "utility_model": "utility_solution",
+        "kieu_dang_cong_nghiep": "industrial_design",
+        "kieu_dang": "industrial_design",
+        "giong_cay_trong": "plant_variety",
+        "bang_bao_ho_giong_cay_trong": "plant_variety",
+        "giong_cay_trong_moi": "plant_variety",
+    },
+)
+PATENT_STATUS_VOCAB = _vocab(
+    PATENT_STATUSES,
+    {
+        "da_nop_don": "filed",
+        "nop_don": "filed",
+        "dang_tham_dinh": "filed",
+        "don": "filed",
+        "pending": "filed",
+        "da_cap_bang": "granted",
+        "duoc_cap_bang": "granted",
+        "cap_bang": "granted",
+        "da_cap": "granted",
+        "duoc_bao_ho": "granted",
+    },
+)
+AWARD_LEVEL_VOCAB = _vocab(
+    AWARD_LEVELS,
+    {
+        "quoc_te": "international",
+        "cap_quoc_te": "international",
+        "quoc_gia": "national",
+        "cap_quoc_gia": "national",
+        "nha_nuoc": "national",
+        "cap_nha_nuoc": "national",
+        "toan_quoc": "national",
+        "bo": "ministerial",
+        "cap_bo": "ministerial",
+        "bo_nganh": "ministerial",
+        "cap_bo_nganh": "ministerial",
+        "tinh": "provincial",
+        "cap_tinh": "provincial",
+        "co_so": "grassroots",
+        "cap_co_so": "grassroots",
+        "huyen": "grassroots",
+        "cap_huyen": "grassroots",
+    },
+)
+ASSOCIATION_ROLE_VOCAB = _vocab(
+    ASSOCIATION_ROLES,
+    {
+        "hoi_vien": "member",
+        "thanh_vien": "member",
+        "uy_vien": "executive",
+        "uy_vien_ban_chap_hanh": "executive",
+        "uy_vien_bch": "executive",
+        "uy_vien_ban_thuong_vu": "executive",
+        "ban_chap_hanh": "executive",
+        "pho_chu_tich": "vice_chair",
+        "chu_tich": "chair",
+        "tong_thu_ky": "secretary",
+        "thu_ky": "secretary",
     },
 )

@@ -16,7 +16,7 @@ from typing import Any, LiteralString, TypeVar
 
 from neo4j import ManagedTransaction
 
-from graph import upserts
+from graph import honour_upserts, upserts
 from ingest.columns import Kind
 from ingest.records import Record, record_key
 
@@ -84,6 +84,22 @@ PLANS: dict[Kind, Plan] = {
         ),
     ),
     Kind.PROPOSAL_MEMBERS: Plan(upserts.PROPOSAL_MEMBER_HASHES, upserts.MERGE_PROPOSAL_MEMBERS),
+    Kind.PATENTS: Plan(
+        honour_upserts.PATENT_HASHES,
+        honour_upserts.MERGE_PATENTS,
+        (
+            Step(honour_upserts.REPLACE_PATENT_INVENTORS, "inventors"),
+            Step(honour_upserts.REPLACE_PATENT_OWNERS, "owners"),
+            Step(honour_upserts.REPLACE_PATENT_FIELDS, "fields"),
+            Step(honour_upserts.REPLACE_PATENT_TOPICS, "topics"),
+        ),
+    ),
+    Kind.AWARDS: Plan(
+        honour_upserts.AWARD_HASHES,
+        honour_upserts.MERGE_AWARDS,
+        (Step(honour_upserts.REPLACE_AWARD_FIELDS, "fields"),),
+    ),
+    Kind.MEMBERSHIPS: Plan(honour_upserts.MEMBERSHIP_HASHES, honour_upserts.MERGE_MEMBERSHIPS),
 }
 
 
@@ -93,6 +109,9 @@ ENDS: dict[Kind, tuple[tuple[Kind, str], tuple[Kind, str]]] = {
     Kind.PROJECT_PARTNERS: ((Kind.PROJECTS, "project_code"), (Kind.ORGANIZATIONS, "org_id")),
     Kind.PUBLICATION_AUTHORS: ((Kind.PUBLICATIONS, "pub_id"), (Kind.EXPERTS, "expert_id")),
     Kind.PROPOSAL_MEMBERS: ((Kind.PROPOSALS, "proposal_code"), (Kind.EXPERTS, "expert_id")),
+    # An award row is a recipient's link; its award node is merged in the same statement.
+    Kind.AWARDS: ((Kind.EXPERTS, "expert_id"), (Kind.EXPERTS, "expert_id")),
+    Kind.MEMBERSHIPS: ((Kind.EXPERTS, "expert_id"), (Kind.ORGANIZATIONS, "org_id")),
 }
 # Keys of the nodes this import created, by kind (filled by `write_kind`).
 NewKeys = dict[Kind, set[str]]

@@ -2,30 +2,36 @@
 
 Builds the P x E affinity matrix (`queries.affinity_matrix`: one text search per proposal, the rest
 read once) and the conflict mask (`queries.conflict_matrix`: one set-based query per rule for all
-proposals), solves it with `queries.assign_solver`, and reports the greedy baseline's shortfall beside
-the optimum. Experts already serving in the period count against L.
+proposals), solves it with `queries.assign_solver` (or `queries.assign_fair`), and reports the
+greedy baseline's shortfall beside the optimum. Experts already serving in the period count against L.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import LiteralString
+from typing import Literal, LiteralString
 
 import numpy as np
 
 from graph.connection import Graph
 from graph.errors import UnknownReference
-from graph.settings import ConflictRules
+from graph.settings import ConflictRules, get_settings
 from graph.text import fold
 from queries import council_store
 from queries.affinity_matrix import Request, affinity_matrix
-from queries.assign_solver import Solution, greedy, solve_fair, solve_max_total
+from queries.assign_fair import solve_worst_proposal
+from queries.assign_solver import Solution, greedy, solve_max_total, solve_weakest_reviewer
 from queries.conflict_matrix import conflict_matrix
 from queries.proposals import Proposal, get_proposal
 
 ALL_EXPERTS: LiteralString = "MATCH (e:Expert) RETURN e.id AS id ORDER BY id"
 EXPERTS_PRESENT: LiteralString = "UNWIND $ids AS id MATCH (e:Expert {id: id}) RETURN e.id AS id"
+
+# What the assignment maximizes (docs/conflicts.md): `total` the sum of all affinities (min-cost flow);
+# `worst_proposal` first the lowest sum of one proposal's reviewers' affinities, then the total
+# (CP-SAT); `weakest_reviewer` first the lowest affinity of any one reviewer, then the total (flows).
+Objective = Literal["total", "worst_proposal", "weakest_reviewer"]
 
 
 def panel_id(proposal_code: str, period: str) -> str:
@@ -48,7 +54,7 @@ class AssignResult:
     problem: Problem
     solution: Solution
     baseline: Solution  # greedy
-    objective: str  # total | fair
+    objective: Objective
 
 
 def build_problem(
@@ -97,17 +103,28 @@ def assign_reviewers(
     *,
     k: int,
     max_per_reviewer: int,
-    fair: bool,
+    objective: Objective = "total",
     rules: ConflictRules,
     period: str | None = None,
     save: bool = False,
 ) -> AssignResult:
-    """The optimal assignment (max total; or, when `fair`, the weakest reviewer as strong as
-    possible, then max total) and the greedy one."""
+    """The optimal assignment for `objective` (see `Objective`) and the greedy one."""
     problem = build_problem(graph, proposal_codes, expert_ids, max_per_reviewer, rules, period)
-    solve = solve_fair if fair else solve_max_total
     codes = [p.code for p in problem.proposals]
-    solution = solve(problem.affinity, problem.allowed, k, problem.capacity, codes)
+    if objective == "worst_proposal":
+        settings = get_settings()
+        solution = solve_worst_proposal(
+            problem.affinity,
+            problem.allowed,
+            k,
+            problem.capacity,
+            codes,
+            work_limit=settings.assign_fair_work_limit,
+            time_limit_s=settings.assign_fair_time_limit_s,
+        )
+    else:
+        solve = solve_weakest_reviewer if objective == "weakest_reviewer" else solve_max_total
+        solution = solve(problem.affinity, problem.allowed, k, problem.capacity, codes)
     baseline = greedy(problem.affinity, problem.allowed, k, problem.capacity)
     if save:
         the_period = period or str(date.today().year)
@@ -129,4 +146,4 @@ def assign_reviewers(
                 for i, p in enumerate(problem.proposals)
             ],
         )
-    return AssignResult(problem, solution, baseline, "fair" if fair else "total")
+    return AssignResult(problem, solution, baseline, objective)

@@ -2,10 +2,11 @@
 
 Maximizing total affinity is a transportation problem, solved exactly as a min-cost flow
 (source -> proposal, capacity k; proposal -> expert, capacity 1, cost -affinity; expert -> sink,
-capacity L). Its integrality means the flow optimum is the integer optimum. The fairness option
-maximizes the weakest reviewer any proposal gets first (a bottleneck objective: every proposal has k
-reviewers of affinity >= t, t as high as possible), then the total; both stages are flows, so it is
-exact too and scales like the max-total solver.
+capacity L). Its integrality means the flow optimum is the integer optimum. The weakest-reviewer
+option maximizes the weakest reviewer any proposal gets first (a bottleneck objective: every proposal
+has k reviewers of affinity >= t, t as high as possible), then the total; both stages are flows, so it
+is exact too and scales like the max-total solver. (The worst-off proposal's *sum*, the literature's
+fairness objective, is `queries.assign_fair`; it uses these flows as bounds and hints.)
 
 Affinities are compared as integers in units of 1/10,000 (the precision `queries.affinity` rounds
 to), so "exact" means exact for those values. `greedy` is the baseline a person would follow: take
@@ -36,6 +37,11 @@ class Solution:
     optimal: bool = True
     unfilled: int = 0  # seats left empty (only greedy can leave some)
     weakest: float = 0.0  # the lowest affinity of any assigned reviewer
+    # What no assignment can exceed, from solvers that may stop before proving (the worst-off proposal
+    # objective): the lowest proposal sum and the total; equal to the values when proved. None for
+    # the flow solvers, which always prove.
+    worst_bound: float | None = None
+    total_bound: float | None = None
 
     @property
     def worst(self) -> float:
@@ -199,7 +205,7 @@ def bottleneck(
     return int(levels[low])
 
 
-def solve_fair(
+def solve_weakest_reviewer(
     affinity: np.ndarray,
     allowed: np.ndarray,
     k: int,
@@ -210,8 +216,8 @@ def solve_fair(
 
     Stage 1 is `bottleneck` (binary search with max-flow checks); stage 2 is the max-total min-cost
     flow over the pairs at or above that threshold. Both are exact, so the answer is optimal for
-    the lexicographic objective. (Maximizing the lowest *sum* per proposal instead is NP-hard and did
-    not solve at 200 x 2,000 with CP-SAT in 60 s; see docs/conflicts.md.)"""
+    the lexicographic objective. It guarantees every reviewer a floor; the worst-off proposal's sum
+    is `queries.assign_fair.solve_worst_proposal`."""
     threshold = bottleneck(affinity, allowed, k, capacity, labels)
     above = allowed & (_scaled(affinity) >= threshold)
     return solve_max_total(affinity, above, k, capacity, labels)

@@ -70,8 +70,29 @@ CALL {
   RETURN collect(k {council_id: k.id, .kind, .program, role: s.role, period: s.period,
                     proposal_code: p.code, title: coalesce(p.title, k.title)}) AS councils
 }
+CALL {
+  WITH e
+  OPTIONAL MATCH (e)-[i:INVENTED]->(t:Patent)
+  OPTIONAL MATCH (o:Organization)-[:OWNS]->(t)
+  WITH t, i, collect(DISTINCT o.name) AS owners ORDER BY t.year DESC, t.id
+  RETURN collect(t {.id, .number, .title, .kind, .status, .year, .filing_year, .grant_year,
+                    .country, position: i.position, owners: owners}) AS patents
+}
+CALL {
+  WITH e
+  OPTIONAL MATCH (e)-[:RECEIVED]->(a:Award)
+  OPTIONAL MATCH (a)<-[:RECEIVED]-(c:Expert) WHERE c <> e
+  WITH a, collect(DISTINCT c {.id, .name}) AS co_recipients ORDER BY a.year DESC, a.id
+  RETURN collect(a {.id, .name, .level, .year, .issuer, .work, co_recipients: co_recipients}) AS awards
+}
+CALL {
+  WITH e
+  OPTIONAL MATCH (e)-[b:BELONGS_TO]->(o:Organization)
+  WITH o, b ORDER BY b.since, o.id
+  RETURN collect(o {.id, .name, role: b.role, since: b.since, until: b.until}) AS memberships
+}
 RETURN e {.*} AS expert, sectors, fields, topics, organizations, projects, publications,
-       project_peers + paper_peers AS peers, councils
+       project_peers + paper_peers AS peers, councils, patents, awards, memberships
 """
 
 
@@ -109,6 +130,9 @@ def get_profile(graph: Graph, expert_id: str) -> dict[str, Any]:
         "publications": [w for w in row["publications"] if w.get("id")],
         "coworkers": _coworkers(row["peers"])[:30],
         "councils": [c for c in row["councils"] if c.get("council_id")],
+        "patents": [t for t in row["patents"] if t.get("id")],
+        "awards": [a for a in row["awards"] if a.get("id")],
+        "memberships": [m for m in row["memberships"] if m.get("id")],
         "assignments": assignments,
         "load": sum(a["current"] for a in assignments),
     }

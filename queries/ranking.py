@@ -31,19 +31,15 @@ from queries.filters import (
     filter_params,
     reference_year,
 )
+from queries.pool import FIELD_SIDE_MAX, POOL_STATEMENTS, bounds_param
 from queries.relevance import (
-    FIELD_ONLY_COUNT,
     FIELD_ONLY_SCORES,
     FIELD_ROWS,
-    FIELD_SCORES,
     FIELD_TREE,
     FIELDS_AND_TREE,
     LEXICAL_ROWS,
-    LEXICAL_SCORES,
     SEMANTIC_FOR_IDS_ROWS,
-    SEMANTIC_FOR_IDS_SCORES,
     SEMANTIC_ROWS,
-    SEMANTIC_SCORES,
     Signal,
     field_signal,
     field_strengths,
@@ -127,9 +123,12 @@ class Relevance:
     experts shown; `about`: the fields the query is about (named by the caller, or matched by the
     text at least half as well as the best match)."""
 
-    scores: dict[str, dict[str, float]]
+    scores: dict[str, dict[str, float]]  # of the candidates
     about: list[str]
-    pool: list[str]
+    candidates: list[str]  # the pool's experts that can reach the top `depth`
+    total: int  # the size of the (filtered) pool
+    pool: list[str] | None  # every expert of the pool, when the field tree may add experts to the page
+    refs: dict[str, list[str]]  # per candidate, `kind:ref` of the hits behind their scores
     query: str | None
     vector: list[float] | None
     strengths: dict[str, float]  # query field -> strength
@@ -153,10 +152,12 @@ def _relevance(
     ranking: RankingSettings,
     year: int,
     lexical_only: bool,
+    depth: int | None,
     stages: Stages,
 ) -> Relevance:
     """Every signal from a bounded pool: the top hits of each index; filters apply here, before
-    any per-expert evidence is read."""
+    any per-expert evidence is read. Only the candidates that can reach the top `depth` come back
+    (queries/pool.py)."""
     ids = list(filters.ids) if filters.ids is not None else None
     query = lucene.build_both(text)
     w = weights_param(ranking, year)
@@ -164,65 +165,64 @@ def _relevance(
     if not lexical_only and text.strip():
         # Case and tone-mark style carry no meaning here: "NÔNG NGHIỆP", "nông nghiệp" are one query.
         pending = _EMBEDDER.submit(cached_query, normalize(text).lower()[: ranking.query_embed_chars])
-    scores: dict[str, dict[str, float]] = {"lexical": {}, "semantic": {}, "field": {}}
     tree: list[dict[str, Any]] = []
-    if query is not None:
-        statements: list[tuple[LiteralString, dict[str, Any]]] = [
-            (LEXICAL_SCORES, {"q": query, "k": ranking.lexical_hits, "ids": None, "w": w})
-        ]
-        if not lexical_only:
-            statements.append((FIELDS_AND_TREE, {"q": query, "named": fields}))
-        results = graph.read_many(statements)
-        scores["lexical"] = scores_of(results[0])
-        tree = results[1] if not lexical_only else []
-    elif fields and not lexical_only:
-        tree = graph.read(FIELD_TREE, {"codes": fields})
+    if not lexical_only:
+        if query is not None:
+            tree = graph.read(FIELDS_AND_TREE, {"q": query, "named": fields})
+        elif fields:
+            tree = graph.read(FIELD_TREE, {"codes": fields})
     matched = {code: -1.0 for code in fields}
     if tree and "matched" in tree[0]:
         for code, score in zip(tree[0]["matched"], tree[0]["scores"], strict=True):
             matched.setdefault(code, score)
-    stages.done("lexical")
-    vector = None
-    if pending is not None:
-        vector = list(pending.result())
-        stages.done("embedding (wait)")
-        if ids is not None:
-            rows = graph.read(SEMANTIC_FOR_IDS_SCORES, {"ids": ids, "vector": vector, "w": w})
-        else:
-            rows = graph.read(
-                SEMANTIC_SCORES, {"vector": vector, "k": ranking.vector_hits, "ids": None, "w": w}
-            )
-        scores["semantic"] = scores_of(rows)
-        stages.done("semantic")
+    stages.done("fields")
+    vector = list(pending.result()) if pending is not None else None
+    stages.done("embedding (wait)")
     best = max(matched.values(), default=0.0)
     about = fields or sorted(c for c, score in matched.items() if score >= 0.5 * best > 0)
     strengths = field_strengths(matched) if not lexical_only else {}
     subs = subfield_strengths(tree, strengths, ranking)
-    pool = sorted(set(ids) if ids is not None else {e for per in scores.values() for e in per})
-    params = filter_params(graph, filters, ranking)
-    ceilings: dict[str, float] = {}
-    if not lexical_only or not filters.empty:
-        rows = graph.read(
-            FIELD_SCORES,
-            {
-                **params,
-                "pool": pool,
-                "subs": subs,
-                "sub_codes": sorted(subs),
-                "td": _title_degree_param(ranking),
-            },
-        )
-        found = scores_of(rows)
-        pool = list(found)
-        scores["field"] = {eid: score for eid, score in found.items() if score > 0}
-        ceilings = _ceilings(rows, ranking)
-    stages.done("field and filters")
     expand = about if ids is None and subs and ranking.field_hits > 0 else []
+    params = filter_params(graph, filters, ranking)
+    semantic = None if vector is None else ("ids" if ids is not None else "index")
+    # (`holders`: how many expertise links the query's subfields have, counted by FIELD_TREE.)
+    holders = int(tree[0]["holders"] or 0) if tree else 0
+    field_side = ids is None and holders <= FIELD_SIDE_MAX
+    weights = _weights(ranking, lexical_only)
+    row = graph.read(
+        POOL_STATEMENTS[(query is not None, semantic, field_side)],
+        {
+            **params,
+            "q": query,
+            "k": ranking.lexical_hits,
+            "vector": vector,
+            "kv": ranking.vector_hits,
+            "w": w,
+            "subs": subs,
+            "sub_codes": sorted(subs),
+            "td": _title_degree_param(ranking),
+            "b": bounds_param(weights, ranking, strengths),
+            "depth": depth,
+            "expand": expand,
+            "cap": ranking.field_hits,
+            "refs": None,
+        },
+    )[0]
+    scores: dict[str, dict[str, float]] = {
+        name: {eid: score for eid, score in zip(row["ids"], row[name], strict=True) if score > 0}
+        for name in ("lexical", "semantic", "field")
+    }
+    tds = zip(row["ids"], row["title_degree"], strict=True)
+    ceilings = {eid: standing_ceiling(td, ranking) for eid, td in tds}
+    stages.done("pool")
     about_subs = sorted({sub for sub, codes in subs.items() if any(c in about for c in codes)})
     return Relevance(
         scores,
         about,
-        pool,
+        list(row["ids"]),
+        row["total"],
+        row["pool"],
+        dict(zip(row["ids"], row["refs"], strict=True)),
         query,
         vector,
         strengths,
@@ -247,7 +247,9 @@ def _field_only(
     graph: Graph, rel: Relevance, ranking: RankingSettings
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Up to `field_hits` experts outside the pool that the field tree reaches, with their field
-    relevance and standing ceilings."""
+    relevance and standing ceilings (the pool statement counted them in the total)."""
+    if rel.pool is None:
+        raise AssertionError("the pool statement judged the field tree's experts unreachable")
     rows = graph.read(
         FIELD_ONLY_SCORES,
         {
@@ -265,12 +267,6 @@ def _field_only(
     return scores_of(rows), _ceilings(rows, ranking)
 
 
-def _field_only_count(graph: Graph, rel: Relevance, ranking: RankingSettings) -> int:
-    """How many experts `_field_only` would add, so the total does not depend on the page's depth."""
-    params = {**rel.params, "expand": rel.expand, "pool": rel.pool, "cap": ranking.field_hits}
-    return int(graph.read(FIELD_ONLY_COUNT, params)[0]["n"])
-
-
 def _signals_of(
     graph: Graph, rel: Relevance, chosen: list[str], ranking: RankingSettings, year: int
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Signal]]]:
@@ -281,16 +277,17 @@ def _signals_of(
         (CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
     ]
     names = []
+    refs = sorted({ref for eid in chosen for ref in rel.refs.get(eid, [])})
     if rel.query is not None:
-        statements.append((LEXICAL_ROWS, {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w}))
+        params = {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w, "refs": refs}
+        statements.append((LEXICAL_ROWS, params))
         names.append("lexical")
     if rel.vector is not None:
         if rel.ids_mode:
             statements.append((SEMANTIC_FOR_IDS_ROWS, {"ids": chosen, "vector": rel.vector, "w": w}))
         else:
-            statements.append(
-                (SEMANTIC_ROWS, {"vector": rel.vector, "k": ranking.vector_hits, "ids": chosen, "w": w})
-            )
+            near = {"vector": rel.vector, "kv": ranking.vector_hits, "ids": chosen, "w": w, "refs": refs}
+            statements.append((SEMANTIC_ROWS, near))
         names.append("semantic")
     if rel.strengths:
         statements.append((FIELD_ROWS, {"ids": chosen, "codes": sorted(rel.strengths)}))
@@ -400,7 +397,7 @@ def _order(
     tree reaches score at most `field_only_ceiling`; they are read (up to `field_hits`) only when
     the page's last score is not above that. Within the pool, the result is exact."""
     year = reference_year(ranking)
-    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, stages)
+    rel = _relevance(graph, text, fields, filters, ranking, year, lexical_only, depth, stages)
     scores = rel.scores
     weights = _weights(ranking, lexical_only)
     total_weight = sum(weights.values()) or 1.0
@@ -433,8 +430,8 @@ def _order(
             if kth is not None and rest < len(order) and expert_ceiling(order[rest]) < kth - 1e-4:
                 break
 
-    rank(rel.pool)
-    total = len(rel.pool)
+    rank(rel.candidates)
+    total = rel.total
     stages.done("standing")
     if rel.expand:
         # The best field relevance an expert could have: holding every query field.
@@ -446,10 +443,7 @@ def _order(
             scores["field"].update({eid: score for eid, score in extra.items() if score > 0})
             rel.ceilings.update(extra_ceilings)
             rank(list(extra))
-            total += len(extra)
             stages.done("field tree only")
-        else:
-            total += _field_only_count(graph, rel, ranking)
     top = ranked[:depth] if depth is not None else ranked
     return _Order(total, [(eid, st) for _, eid, st in top], rel, weights, year)
 

@@ -11,10 +11,12 @@ Project items are weighted by the expert's role, the project's level and its rec
 one kind combine as a noisy-or (1 - Π(1 - s)), so many weak matches never outweigh one strong one,
 and kinds are averaged with the `kind_*` weights.
 
-Every statement computes item strengths in the server and comes in two shapes: `*_SCORES` rolls them
-up per expert there and returns two lists (ids, scores), because decoding thousands of rows costs the
-Python driver ~30 µs each; `*_ITEMS` returns the item rows of a few experts (`$ids`) for the
-explanation, rolled up by `roll_up` the same way.
+Every statement computes item strengths in the server and comes in two shapes: `*_KEYS` feed the
+pool statement (queries/pool.py), which rolls them up per expert there, because decoding thousands of
+rows costs the Python driver ~30 µs each; `*_ROWS` returns the item rows of a few experts (`$ids`) for the
+explanation, rolled up by `roll_up` the same way. `$refs` (`kind:ref`, or null for all) keeps only
+the hits behind those experts' scores (queries/pool.py returns them), so the explanation walks a few
+hits' members instead of every hit's.
 """
 
 from __future__ import annotations
@@ -38,70 +40,72 @@ _PROJECT_WEIGHT: LiteralString = """
 coalesce($w.roles[m.role], $w.roles.member) * coalesce($w.levels[p.level], $w.levels.grassroots)
   * 0.5 ^ (CASE WHEN y IS NULL THEN 1.0 WHEN $w.year > y THEN ($w.year - y) / $w.half_life ELSE 0.0 END)
 """
-_LEXICAL_PROFILE: LiteralString = (
+# Each item statement is a head (the index query, the expert behind each hit) and a tail: `*_ROWS`
+# return the labels the explanation shows, `*_KEYS` (queries/pool.py) only what the score needs:
+# reading titles for a whole pool was a fair part of its cost.
+_LEXICAL_PROFILE_HEAD: LiteralString = (
     "CALL db.index.fulltext.queryNodes('expert_text', $q, {limit: $k}) YIELD node, score"
     + _NORMALIZED
     + """
 WITH h.n AS e, h.s / best AS strength WHERE $ids IS NULL OR e.id IN $ids
-RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
-       coalesce(e.topics_text, e.name) AS label, null AS role, null AS level, null AS year
 """
 )
-_LEXICAL_PROJECTS: LiteralString = (
+_PROFILE_KEYS: LiteralString = "RETURN e AS expert, 'profile' AS kind, e.id AS ref, strength"
+_LEXICAL_PROJECTS_HEAD: LiteralString = (
     "CALL db.index.fulltext.queryNodes('project_text', $q, {limit: $k}) YIELD node, score"
     + _NORMALIZED
     + """
-WITH h.n AS p, h.s / best AS s
+WITH h.n AS p, h.s / best AS s WHERE $refs IS NULL OR 'project:' + p.code IN $refs
 MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
 WITH e, m, p, s, coalesce(p.end_year, p.start_year) AS y
-RETURN e.id AS expert_id, 'project' AS kind, p.code AS ref, s * """
+"""
+)
+_PROJECT_KEYS: LiteralString = (
+    "RETURN e AS expert, 'project' AS kind, p.code AS ref, s * " + _PROJECT_WEIGHT + " AS strength"
+)
+_PROJECT_ROWS: LiteralString = (
+    "RETURN e.id AS expert_id, 'project' AS kind, p.code AS ref, s * "
     + _PROJECT_WEIGHT
     + """ AS strength,
        p.title AS label, m.role AS role, p.level AS level, y AS year
 """
 )
-_LEXICAL_PUBLICATIONS: LiteralString = (
+_LEXICAL_PUBLICATIONS_HEAD: LiteralString = (
     "CALL db.index.fulltext.queryNodes('publication_text', $q, {limit: $k}) YIELD node, score"
     + _NORMALIZED
     + """
-WITH h.n AS w, h.s / best AS strength
+WITH h.n AS w, h.s / best AS strength WHERE $refs IS NULL OR 'publication:' + w.id IN $refs
 MATCH (e:Expert)-[:AUTHORED]->(w) WHERE $ids IS NULL OR e.id IN $ids
-RETURN e.id AS expert_id, 'publication' AS kind, w.id AS ref, strength,
-       w.title AS label, null AS role, null AS level, w.year AS year
 """
 )
+_PUBLICATION_KEYS: LiteralString = "RETURN e AS expert, 'publication' AS kind, w.id AS ref, strength"
+_PUBLICATION_ROWS: LiteralString = """RETURN e.id AS expert_id, 'publication' AS kind, w.id AS ref, strength,
+       w.title AS label, null AS role, null AS level, w.year AS year
+"""
 # Neo4j's cosine index score is (1 + cos) / 2; `$w.floor` is the cosine of unrelated text.
 _RESCALE: LiteralString = "((2 * score - 1) - $w.floor) / (1 - $w.floor)"
-_SEMANTIC_PROFILE: LiteralString = (
-    "CALL db.index.vector.queryNodes('expert_embedding', $k, $vector) YIELD node AS e, score "
+_SEMANTIC_PROFILE_HEAD: LiteralString = (
+    "CALL db.index.vector.queryNodes('expert_embedding', $kv, $vector) YIELD node AS e, score "
     + "WITH e, "
     + _RESCALE
     + """ AS strength WHERE strength > 0 AND ($ids IS NULL OR e.id IN $ids)
-RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
-       coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level, null AS year
 """
 )
-_SEMANTIC_PROJECTS: LiteralString = (
-    "CALL db.index.vector.queryNodes('project_embedding', $k, $vector) YIELD node AS p, score "
+_SEMANTIC_PROJECTS_HEAD: LiteralString = (
+    "CALL db.index.vector.queryNodes('project_embedding', $kv, $vector) YIELD node AS p, score "
     + "WITH p, "
     + _RESCALE
-    + """ AS s WHERE s > 0
+    + """ AS s WHERE s > 0 AND ($refs IS NULL OR 'project:' + p.code IN $refs)
 MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
 WITH e, m, p, s, coalesce(p.end_year, p.start_year) AS y
-RETURN e.id AS expert_id, 'project' AS kind, p.code AS ref, s * """
-    + _PROJECT_WEIGHT
-    + """ AS strength,
-       p.title AS label, m.role AS role, p.level AS level, y AS year
 """
 )
-_SEMANTIC_PUBLICATIONS: LiteralString = (
-    "CALL db.index.vector.queryNodes('publication_embedding', $k, $vector) YIELD node AS w, score "
+_SEMANTIC_PUBLICATIONS_HEAD: LiteralString = (
+    "CALL db.index.vector.queryNodes('publication_embedding', $kv, $vector) YIELD node AS w, score "
     + "WITH w, "
     + _RESCALE
-    + """ AS strength WHERE strength > 0
+    + """ AS strength WHERE strength > 0 AND ($refs IS NULL OR 'publication:' + w.id IN $refs)
 MATCH (e:Expert)-[:AUTHORED]->(w) WHERE $ids IS NULL OR e.id IN $ids
-RETURN e.id AS expert_id, 'publication' AS kind, w.id AS ref, strength,
-       w.title AS label, null AS role, null AS level, w.year AS year
 """
 )
 # Scoring named experts directly (match with candidate ids): the same cosines, without the index.
@@ -132,42 +136,64 @@ CALL {
 WITH e, kind, ref, label, role, level, year,
      weight * ((2 * score - 1) - $w.floor) / (1 - $w.floor) AS strength
 WHERE strength > 0
-RETURN e.id AS expert_id, kind, ref, strength, label, role, level, year
+RETURN e AS expert, e.id AS expert_id, kind, ref, strength, label, role, level, year
 """
 )
 _COLUMNS: LiteralString = " RETURN expert_id, kind, ref, strength, label, role, level, year"
-# Per expert: the best strength of each item, noisy-or within a kind, kinds weighted ($w.kinds,
-# already divided by their sum); two lists, so the driver decodes one record.
-_ROLL_UP: LiteralString = """
-WITH expert_id, kind, ref, max(CASE WHEN strength > 1 THEN 1.0 ELSE strength END) AS s
-WHERE s > 0
-WITH expert_id, kind, reduce(miss = 1.0, x IN collect(s) | miss * (1 - 0.999 * x)) AS miss
-WITH expert_id, sum($w.kinds[kind] * (1 - miss)) AS score
-RETURN collect(expert_id) AS ids, collect(CASE WHEN score > 1 THEN 1.0 ELSE score END) AS scores
+LEXICAL_KEYS: LiteralString = (
+    "CALL { "
+    + _LEXICAL_PROFILE_HEAD
+    + _PROFILE_KEYS
+    + " UNION ALL "
+    + _LEXICAL_PROJECTS_HEAD
+    + _PROJECT_KEYS
+    + " UNION ALL "
+    + _LEXICAL_PUBLICATIONS_HEAD
+    + _PUBLICATION_KEYS
+    + " }"
+)
+SEMANTIC_KEYS: LiteralString = (
+    "CALL { "
+    + _SEMANTIC_PROFILE_HEAD
+    + _PROFILE_KEYS
+    + " UNION ALL "
+    + _SEMANTIC_PROJECTS_HEAD
+    + _PROJECT_KEYS
+    + " UNION ALL "
+    + _SEMANTIC_PUBLICATIONS_HEAD
+    + _PUBLICATION_KEYS
+    + " }"
+)
+LEXICAL_ROWS: LiteralString = (
+    "CALL { "
+    + _LEXICAL_PROFILE_HEAD
+    + """RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
+       coalesce(e.topics_text, e.name) AS label, null AS role, null AS level, null AS year
 """
-LEXICAL_ITEMS: LiteralString = (
-    "CALL { "
-    + _LEXICAL_PROFILE
     + " UNION ALL "
-    + _LEXICAL_PROJECTS
+    + _LEXICAL_PROJECTS_HEAD
+    + _PROJECT_ROWS
     + " UNION ALL "
-    + _LEXICAL_PUBLICATIONS
+    + _LEXICAL_PUBLICATIONS_HEAD
+    + _PUBLICATION_ROWS
     + " }"
+    + _COLUMNS
 )
-SEMANTIC_ITEMS: LiteralString = (
+SEMANTIC_ROWS: LiteralString = (
     "CALL { "
-    + _SEMANTIC_PROFILE
+    + _SEMANTIC_PROFILE_HEAD
+    + """RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
+       coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level, null AS year
+"""
     + " UNION ALL "
-    + _SEMANTIC_PROJECTS
+    + _SEMANTIC_PROJECTS_HEAD
+    + _PROJECT_ROWS
     + " UNION ALL "
-    + _SEMANTIC_PUBLICATIONS
+    + _SEMANTIC_PUBLICATIONS_HEAD
+    + _PUBLICATION_ROWS
     + " }"
+    + _COLUMNS
 )
-LEXICAL_SCORES: LiteralString = LEXICAL_ITEMS + _ROLL_UP
-LEXICAL_ROWS: LiteralString = LEXICAL_ITEMS + _COLUMNS
-SEMANTIC_SCORES: LiteralString = SEMANTIC_ITEMS + _ROLL_UP
-SEMANTIC_ROWS: LiteralString = SEMANTIC_ITEMS + _COLUMNS
-SEMANTIC_FOR_IDS_SCORES: LiteralString = "CALL { " + _SEMANTIC_FOR_IDS + " }" + _ROLL_UP
 SEMANTIC_FOR_IDS_ROWS: LiteralString = _SEMANTIC_FOR_IDS
 
 # Fields whose names or everyday keywords (Field.keywords_key) match the text.
@@ -187,9 +213,10 @@ CALL {
   UNWIND $named + matched AS code
   WITH DISTINCT code
   MATCH (sub:Field)-[path:SUBFIELD_OF*0..3]->(:Field {code: code})
-  RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths
+  RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths,
+         sum(COUNT { (sub)<-[:HAS_EXPERTISE]-() }) AS holders
 }
-RETURN matched, scores, subs, codes, depths
+RETURN matched, scores, subs, codes, depths, holders
 """
 # The subfields (to three levels down) of the query's fields: the field tree is small, so the
 # best link of each subfield to each query field is worked out once (`subfield_strengths`) and
@@ -197,7 +224,8 @@ RETURN matched, scores, subs, codes, depths
 FIELD_TREE: LiteralString = """
 UNWIND $codes AS code
 MATCH (sub:Field)-[path:SUBFIELD_OF*0..3]->(:Field {code: code})
-RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths
+RETURN collect(sub.code) AS subs, collect(code) AS codes, collect(size(path)) AS depths,
+       sum(COUNT { (sub)<-[:HAS_EXPERTISE]-() }) AS holders
 """
 # Field relevance of an expert `e` from `$subs` (subfield code -> {query field code: strength}):
 # the best link to each query field, times the link's confidence, as a noisy-or over the fields.
@@ -261,23 +289,6 @@ CALL {
 """
     + _FIELD_SCORE
     + _SCORES_AND_HINTS
-)
-# How many experts FIELD_ONLY_SCORES would return, without scoring them: a results page counts them
-# in its total whether or not it had to read them, so every page and the export agree on the total.
-FIELD_ONLY_COUNT: LiteralString = (
-    """
-CALL {
-  UNWIND $expand AS code
-  MATCH (:Field {code: code})<-[:SUBFIELD_OF*0..3]-(:Field)<-[:HAS_EXPERTISE]-(e:Expert)
-  WHERE NOT e.id IN $pool
-  WITH DISTINCT e
-  """
-    + EXPERT_FILTER
-    + """
-  RETURN e LIMIT $cap
-}
-RETURN count(e) AS n
-"""
 )
 # Which of the query's fields (`$codes`) the given experts hold, directly or through a subfield.
 FIELD_ROWS: LiteralString = """
@@ -373,7 +384,7 @@ def scores_of(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def roll_up(signal: str, rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, Signal]:
-    """Per expert, from `*_ROWS` item rows: the same noisy-or and kind weights as `_ROLL_UP`, with
+    """Per expert, from `*_ROWS` item rows: the same noisy-or and kind weights as the pool statement, with
     each item's share of the score kept for the explanation."""
     kind_weight = {
         "profile": ranking.kind_profile,

@@ -194,3 +194,9 @@ def ceiling(title_degree: float, ranking: RankingSettings) -> float:
     total = _total(ranking)
     most = total - ranking.standing_title_degree * (1.0 - title_degree)
     return min(1.0, most / total)
+
+
+def floor(title_degree: float, ranking: RankingSettings) -> float:
+    """The least standing an expert with this title and degree part has, whatever their work: every
+    other part is at least 0 (the pool statement prunes with it, queries/pool.py)."""
+    return ranking.standing_title_degree * title_degree / _total(ranking)

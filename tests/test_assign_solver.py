@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from graph.errors import Infeasible
-from queries.assign_solver import bottleneck, greedy, solve_fair, solve_max_total
+from queries.assign_solver import bottleneck, greedy, solve_max_total, solve_weakest_reviewer
 
 
 def _all_assignments(allowed: np.ndarray, k: int, cap: list[int]) -> list[list[tuple[int, ...]]]:
@@ -53,7 +53,7 @@ def test_exact_solvers_match_brute_force(seed: int) -> None:
     best_total_at_weakest = max(sum(_scores(aff, c)) for c in every if _weakest(aff, c) >= best_weakest)
     exact = solve_max_total(aff, allowed, k, cap)
     assert exact.total == pytest.approx(best_total, abs=1e-6)
-    fair = solve_fair(aff, allowed, k, cap)
+    fair = solve_weakest_reviewer(aff, allowed, k, cap)
     assert fair.weakest == pytest.approx(best_weakest, abs=1e-9)
     assert fair.total == pytest.approx(best_total_at_weakest, abs=1e-6)
     for solution in (exact, fair):
@@ -79,7 +79,7 @@ def test_infeasible_requests_name_the_constraint() -> None:
     with pytest.raises(Infeasible) as short:
         solve_max_total(aff, np.array([[True, False, False], [True, True, True]]), 2, [2, 2, 2])
     assert short.value.constraint == "reviewers_per_proposal"
-    for solve in (solve_max_total, solve_fair):
+    for solve in (solve_max_total, solve_weakest_reviewer):
         with pytest.raises(Infeasible) as seats:
             solve(aff, np.ones((2, 3), dtype=bool), 2, [1, 1, 1])
         assert seats.value.constraint == "max_per_reviewer"
@@ -91,7 +91,7 @@ def test_fair_lifts_the_weakest_reviewer_above_the_max_total_answer() -> None:
     aff = np.array([[1.0, 0.3], [0.6, 0.0]])
     allowed = np.ones((2, 2), dtype=bool)
     exact = solve_max_total(aff, allowed, 1, [1, 1])
-    fair = solve_fair(aff, allowed, 1, [1, 1])
+    fair = solve_weakest_reviewer(aff, allowed, 1, [1, 1])
     assert (exact.reviewers, exact.weakest) == ([[0], [1]], 0.0)
     assert (fair.reviewers, fair.weakest, fair.total) == ([[1], [0]], 0.3, pytest.approx(0.9))
     assert bottleneck(aff, allowed, 1, [1, 1]) == 3_000
@@ -109,12 +109,12 @@ def test_infeasible_request_names_the_proposals_that_cannot_be_filled() -> None:
             [True, True, True, False, False, False],
         ]
     )
-    for solve in (solve_max_total, solve_fair):
+    for solve in (solve_max_total, solve_weakest_reviewer):
         with pytest.raises(Infeasible) as unmet:
             solve(aff, allowed, 2, [1] * 6)
         assert unmet.value.constraint == "max_per_reviewer"
         assert "positions [1, 2]" in unmet.value.detail and "3 experts" in unmet.value.detail
         assert "only 3 seats" in unmet.value.detail
     with pytest.raises(Infeasible) as named:
-        solve_fair(aff, allowed, 2, [1] * 6, ["DX-A", "DX-B", "DX-C"])
+        solve_weakest_reviewer(aff, allowed, 2, [1] * 6, ["DX-A", "DX-B", "DX-C"])
     assert "proposals ['DX-B', 'DX-C'] need 2 x k=2 reviewers" in named.value.detail

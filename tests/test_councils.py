@@ -136,9 +136,18 @@ def test_batch_assignment_beats_or_equals_greedy(client: TestClient, demo_graph:
         subject = get_proposal(demo_graph, a["proposal"]).subject()
         ids = [r["expert_id"] for r in a["reviewers"]]
         assert find_conflicts(demo_graph, subject, ConflictRules(), ids).hits == {}
+    assert out["objective"] == "total" and out["worst_proposal_gap"] is None
     fair = client.post("/api/v1/reviews/assign", json={**body, "fair": True, "save": False}).json()
-    assert fair["optimal"] and fair["objective"] == "fair"
-    assert fair["weakest_reviewer_affinity"] >= out["weakest_reviewer_affinity"]
+    assert fair["optimal"] and fair["objective"] == "worst_proposal"
+    assert fair["worst_proposal_gap"] == 0 and fair["total_gap"] == 0
+    assert fair["worst_proposal_affinity"] >= out["worst_proposal_affinity"]
     assert fair["total_affinity"] <= out["total_affinity"] + 1e-9
+    sums = [a["total_affinity"] for a in fair["assignments"]]
+    assert min(sums) == pytest.approx(fair["worst_proposal_affinity"], abs=1e-4)
+    weakest = {**body, "objective": "weakest_reviewer", "save": False}
+    floor = client.post("/api/v1/reviews/assign", json=weakest).json()
+    assert floor["optimal"] and floor["objective"] == "weakest_reviewer"
+    assert floor["weakest_reviewer_affinity"] >= out["weakest_reviewer_affinity"]
+    assert floor["worst_proposal_affinity"] <= fair["worst_proposal_affinity"] + 1e-9
     profile = client.get(f"/api/v1/experts/{seen[0]}").json()
     assert any(c["role"] == "reviewer" and c["kind"] == "review" for c in profile["councils"])

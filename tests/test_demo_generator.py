@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.schema import PATENT_KINDS
 from graph.sectors import SECTOR_BY_CODE
 from ingest.demo import DemoTotals, generate_demo
 from ingest.demo.__main__ import main
@@ -34,6 +35,9 @@ IMPORT_TABLES = (
     "project_partners",
     "publications",
     "publication_authors",
+    "patents",
+    "awards",
+    "memberships",
 )
 EVALUATION_FILES = ("experts_noisy_duplicates", "tasks_eval")
 PREFIX = re.compile(r"(?:(GS|PGS)\.)?(TSKH|TS|ThS|BS\.CKII|BS\.CKI|BS|DS|KS|CN|CD)\.")  # "PGS.TS."
@@ -212,6 +216,41 @@ def test_codes_come_from_the_reference_lists(out: Path, experts: Rows, vn_fields
     assert {r["status"] for r in projects} <= {"proposed", "ongoing", "completed", "cancelled"}
     assert {r["role"] for r in read(out, "project_members")} == {"lead", "secretary", "member"}
     assert {r["role"] for r in read(out, "project_partners")} == {"host", "partner"}
+
+
+def test_patents_awards_and_memberships_are_plausible(out: Path, vn_fields: set[str]) -> None:
+    """A few dozen patents, mostly agriculture and forestry, from completed projects' teams; awards
+    at provincial and ministerial level among others; memberships only of associations, the
+    provincial union of science and technology associations among them."""
+    orgs = {r["org_id"]: r for r in read(out, "organizations")}
+    experts = {r["expert_id"]: r for r in read(out, "experts")}
+    patents = read(out, "patents")
+    assert 24 <= len(patents) <= 48
+    assert {r["kind"] for r in patents} <= set(PATENT_KINDS)
+    assert {"invention", "utility_solution", "plant_variety"} <= {r["kind"] for r in patents}
+    agri = sum(experts[split(r["inventors"])[0]]["sector"] == "AGRI_FOREST" for r in patents)
+    assert agri / len(patents) >= 0.6
+    for row in patents:
+        assert split(row["inventors"]) and set(split(row["inventors"])) <= experts.keys()
+        assert row["owner_org_ids"] in orgs and set(split(row["fields"])) <= vn_fields
+        assert (row["status"] == "granted") == bool(row["grant_year"])
+        assert row["number"] or row["status"] == "filed"
+        assert not row["grant_year"] or int(row["grant_year"]) >= int(row["filing_year"])
+    numbers = [r["number"] for r in patents if r["number"]]
+    assert len(numbers) == len(set(numbers)) and len({r["title"] for r in patents}) == len(patents)
+    awards = read(out, "awards")
+    assert {r["expert_id"] for r in awards} <= experts.keys()
+    levels = Counter(r["level"] for r in awards)
+    assert levels["provincial"] >= 10 and levels["ministerial"] >= 3 and levels["national"] >= 1
+    assert len({(r["name"], r["year"], r["work"], r["expert_id"]) for r in awards}) == len(awards)
+    memberships = read(out, "memberships")
+    assert all(orgs[r["org_id"]]["kind"] == "association" for r in memberships)
+    assert {r["expert_id"] for r in memberships} <= experts.keys()
+    by_org = Counter(r["org_id"] for r in memberships)
+    assert by_org["LC-LHH"] >= 30 and len(by_org) >= 6
+    chairs = Counter(r["org_id"] for r in memberships if r["role"] == "chair")
+    assert max(chairs.values()) == 1 and "LC-LHH" in chairs
+    assert len({(r["expert_id"], r["org_id"]) for r in memberships}) == len(memberships)
 
 
 def test_proportions_look_like_the_province(totals: DemoTotals, experts: Rows) -> None:

@@ -201,16 +201,22 @@ def test_the_example_rows_of_the_guide_import(client: TestClient, graph: Graph) 
         headers = [c.value for c in sheet[1]]
         at = next(i for i, row in enumerate(guide) if row[: len(headers)] == headers)
         sheet.append(guide[at + 1][: len(headers)])
-    # The example organization's parent must exist too.
+    # The example organization's parent must exist too, and so must the example membership's association.
     parent = {"org_id": "LC-UBND", "name": "Ủy ban nhân dân tỉnh Lai Châu", "kind": "Cơ quan nhà nước"}
-    workbook[SHEET_TITLES[Kind.ORGANIZATIONS]].append(
-        [parent.get(c.name) for c in COLUMNS[Kind.ORGANIZATIONS]]
-    )
+    union = {
+        "org_id": "LC-LHH",
+        "name": "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lai Châu",
+        "kind": "Hội",
+    }
+    for extra in (parent, union):
+        workbook[SHEET_TITLES[Kind.ORGANIZATIONS]].append(
+            [extra.get(c.name) for c in COLUMNS[Kind.ORGANIZATIONS]]
+        )
     out = io.BytesIO()
     workbook.save(out)
     body = _upload(client, "/api/v1/import", "mau.xlsx", out.getvalue())
     assert body["status_code"] == 200, body
-    assert body["created"] == len(Kind) + 1
+    assert body["created"] == len(Kind) + 2
 
 
 def test_errors_come_in_the_callers_language_with_the_english_kept(client: TestClient, graph: Graph) -> None:

@@ -12,6 +12,7 @@ from typing import LiteralString
 from graph.connection import Graph
 from graph.settings import get_ranking
 from queries.filters import ExpertFilters
+from queries.ranking import score_experts
 from queries.search import match_experts, search_experts
 
 FIELD_TREE_OF: LiteralString = (
@@ -90,3 +91,21 @@ def test_max_load_keeps_experts_with_at_most_that_many_active_tasks(empty_graph:
             empty_graph, "x", filters=ExpertFilters(max_load=max_load), candidate_ids=["T-A", "T-B"]
         )
         assert {h.id for h in ranked.hits} == expected
+
+
+def test_the_pruned_pool_gives_the_page_of_ranking_every_candidate(demo_graph: Graph) -> None:
+    """The pool statement returns only the experts whose score bounds can reach the page
+    (queries/pool.py); ranking every candidate (no depth) must give the same first page, scores and
+    total, filtered or not."""
+    cases = (
+        ("nông nghiệp", ExpertFilters()),
+        ("tea", ExpertFilters()),
+        ("sạt lở đất", ExpertFilters(gender="F")),
+        ("chè Shan tuyết", ExpertFilters(sector="AGRI_FOREST")),
+    )
+    for q, filters in cases:
+        everyone = score_experts(demo_graph, q, filters=filters)
+        page = search_experts(demo_graph, q, filters=filters, limit=20)
+        assert [(h.id, h.score) for h in page.hits] == [(h.id, h.score) for h in everyone.ranked[:20]], q
+        assert [h.evidence for h in page.hits] == [h.evidence for h in everyone.ranked[:20]], q
+        assert page.total == everyone.total == len(everyone.ranked), q

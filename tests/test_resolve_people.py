@@ -142,3 +142,45 @@ def test_a_rare_name_with_one_shared_coauthor_merges_but_a_rare_name_alone_does_
         "Xiaowei Li", coworkers=frozenset({"A1", "A9"}), topics=frozenset({"paleoclimate", "x", "y"})
     )
     assert resolve_person(incoming_li, PeopleIndex([li, *others]), S).action == "review"
+
+
+def test_two_different_orcids_never_merge_however_alike_the_rest() -> None:
+    """Everything else agrees (name, birth year, phone, employer, co-workers): the points outweigh the
+    ORCID penalty and the scorer alone would call it sure, so only a person may join two ORCID iDs."""
+    context = {
+        "birth_year": 1970,
+        "phone": "0912 345 678",
+        "org_ids": frozenset({"LC-SKHCN"}),
+        "coworkers": frozenset({"LC-2", "LC-3"}),
+    }
+    stored = person("Nguyễn Văn Hòa", "LC-1", orcid="0000-0001-1111-1111", **context)
+    incoming = person("Nguyen Van Hoa", orcid="0000-0002-2222-2222", **context)
+    decision = resolve_person(incoming, PeopleIndex([stored]), S)
+    assert decision.match is not None and decision.match.score >= S.sure_threshold
+    assert (decision.action, decision.reason, decision.candidate_id) == ("review", "conflict", "LC-1")
+    # The same pair with one ORCID iD unknown merges: the rule fires on two different ids only.
+    unknown = person("Nguyen Van Hoa", **context)
+    assert resolve_person(unknown, PeopleIndex([stored]), S).action == "merge"
+
+
+def test_a_citation_form_name_with_shared_coauthors_merges() -> None:
+    """OpenAlex writes Tapan Mukerji "T. Mukerji" on a byline with four of his stored co-authors: the
+    initials and the co-authors together are sure. One shared co-author and no employer is not."""
+    coauthors = frozenset({"A5013827317", "A5024607591", "A5059881838", "A5071165005"})
+    stored = person(
+        "Tapan Mukerji",
+        "A5013088513",
+        coworkers=coauthors | {"A5000000001"},
+        org_ids=frozenset({"I97018004"}),
+    )
+    incoming = person("T. Mukerji", coworkers=coauthors | {"A5084495777"})
+    decision = resolve_person(incoming, PeopleIndex([stored]), S)
+    assert (decision.action, decision.candidate_id) == ("merge", "A5013088513")
+    assert decision.match is not None and decision.match.features["initials_support"] == 1.0
+    one = person("T. Mukerji", coworkers=frozenset({"A5013827317", "A5084495777"}))
+    decision = resolve_person(one, PeopleIndex([stored]), S)
+    assert decision.action == "review"
+    assert decision.match is not None and decision.match.features["initials_support"] == 0.0
+    # Full names are not initials forms: the feature stays out of their score.
+    full = resolve_person(person("Tapan Mukerji", coworkers=coauthors), PeopleIndex([stored]), S)
+    assert full.match is not None and full.match.features["initials_support"] is None

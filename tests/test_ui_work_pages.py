@@ -343,7 +343,7 @@ def test_batch_assignment_page_shows_the_optimum_and_the_greedy_shortfall(
         None,
         k=2,
         max_per_reviewer=1,
-        fair=False,
+        objective="total",
         rules=get_conflict_rules(),
         period="2031",
     )
@@ -354,6 +354,20 @@ def test_batch_assignment_page_shows_the_optimum_and_the_greedy_shortfall(
     table = re.findall(r'<table class="assignment">(.*?)</table>', response.text, re.S)[0]
     reviewers = re.findall(r'<li data-expert-id="([^"]+)"', table)
     assert len(reviewers) == 6 and len(set(reviewers)) == 6  # L = 1: nobody twice
+    fair = editor.post("/reviews/assign", data={**data, "fair": "1"})
+    assert fair.status_code == 200 and "công bằng (hồ sơ kém nhất trước)" in fair.text
+    best = assign_reviewers(
+        demo_graph,
+        codes,
+        None,
+        k=2,
+        max_per_reviewer=1,
+        objective="worst_proposal",
+        rules=get_conflict_rules(),
+        period="2031",
+    )
+    assert f"Hồ sơ kém nhất</dt><dd>{best.solution.worst:.3f}" in fair.text
+    assert best.solution.worst >= expected.solution.worst - 1e-9
 
 
 def test_pages_and_the_api_explain_a_match_with_the_same_sentence(demo_graph: Graph) -> None:

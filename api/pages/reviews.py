@@ -157,7 +157,7 @@ def run_assign_page(
             None,
             k=limits[0],
             max_per_reviewer=limits[1],
-            fair=form.fair,
+            objective="worst_proposal" if form.fair else "total",
             rules=get_conflict_rules(),
             period=form.period or str(date.today().year),
             save=form.save,

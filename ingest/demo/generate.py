@@ -19,6 +19,7 @@ from ingest.columns import COLUMNS, Kind
 from ingest.demo.bodies import build_orgs
 from ingest.demo.draws import REFERENCE_YEAR
 from ingest.demo.evaluation import NOISY_COLUMNS, noisy_rows, task_rows
+from ingest.demo.honours import make_awards, make_memberships, make_patents, society_rows
 from ingest.demo.papers import make_publications
 from ingest.demo.people import make_experts
 from ingest.demo.projects import make_projects
@@ -51,6 +52,9 @@ class DemoTotals:
     noisy_duplicates: int
     hard_negatives: int
     tasks: int
+    patents: int
+    awards: int  # rows: one per recipient
+    memberships: int
 
 
 IMPORT_KINDS = frozenset(kind.value for kind in Kind)
@@ -77,7 +81,7 @@ def _field_codes(shared_data: Path) -> set[str]:
 
 
 def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: int = 1500) -> DemoTotals:
-    """Write the seven import CSVs, the two evaluation CSVs and totals.json into out_dir."""
+    """Write the ten import CSVs, the two evaluation CSVs and totals.json into out_dir."""
     if n_experts < MIN_EXPERTS:
         raise ValueError(f"n_experts must be at least {MIN_EXPERTS}, got {n_experts}")
     unknown = sorted({f for t in THEMES for f in t.fields} - _field_codes(shared_data))
@@ -88,6 +92,10 @@ def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: i
     experts, taken = make_experts(seed, n_experts, orgs)
     projects = make_projects(seed, experts, orgs)
     pubs = make_publications(seed, experts, projects)
+    # Drawn last, each from its own generator: the files above stay what they were before these.
+    patents = make_patents(seed, projects)
+    awards = make_awards(seed, projects, patents)
+    memberships = make_memberships(seed, experts)
     files: dict[str, list[dict[str, str]]] = {
         "organizations": [
             {
@@ -101,7 +109,8 @@ def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: i
                 "parent_org_id": o.parent_org_id,
             }
             for o in orgs
-        ],
+        ]
+        + society_rows(),
         "experts": [e.row() for e in experts],
         "projects": [
             {
@@ -147,6 +156,9 @@ def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: i
             for b in pubs
             for k, e in enumerate(b.authors, start=1)
         ],
+        "patents": [t.row() for t in patents],
+        "awards": [row for a in awards for row in a.rows()],
+        "memberships": [m.row() for m in memberships],
         "experts_noisy_duplicates": noisy_rows(seed, experts, orgs, taken),
         "tasks_eval": task_rows(projects, pubs),
     }
@@ -158,7 +170,7 @@ def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: i
     noisy = files["experts_noisy_duplicates"]
     totals = DemoTotals(
         experts=len(experts),
-        organizations=len(orgs),
+        organizations=len(files["organizations"]),
         projects=len(projects),
         project_members=len(files["project_members"]),
         project_partners=len(files["project_partners"]),
@@ -175,6 +187,9 @@ def generate_demo(out_dir: Path, shared_data: Path, seed: int = 45, n_experts: i
         noisy_duplicates=sum(bool(r["true_expert_id"]) for r in noisy),
         hard_negatives=sum(not r["true_expert_id"] for r in noisy),
         tasks=len(files["tasks_eval"]),
+        patents=len(patents),
+        awards=len(files["awards"]),
+        memberships=len(memberships),
     )
     text = json.dumps(asdict(totals), ensure_ascii=False, indent=2, sort_keys=True)
     (out_dir / "totals.json").write_text(text + "\n", encoding="utf-8")

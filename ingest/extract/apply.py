@@ -1,4 +1,4 @@
-"""Run the extractor over the graph's projects and publications and store its links.
+"""Run the extractor over the graph's projects, publications and patents and store its links.
 
 `extract_fields` is the step after loading: the import path and the demo load call it, and so does
 `python -m ingest extract-fields`. Each item remembers an `extraction_key` (a hash of its text,
@@ -30,7 +30,7 @@ BATCH = 1000
 
 @dataclass
 class ExtractionReport:
-    items: int = 0  # projects and publications in the graph
+    items: int = 0  # projects, publications and patents in the graph
     extracted: int = 0  # items whose links were (re)written
     labelled: int = 0  # of those, items a person or file gave fields: topics only
     field_links: Counter[str] = field(default_factory=Counter)  # by source
@@ -83,7 +83,7 @@ def extract_fields(
     use_embedding: bool = True,
     extractor: Extractor | None = None,
 ) -> ExtractionReport:
-    """Tag unlabelled projects and publications with fields, and every one with topics."""
+    """Tag unlabelled projects, publications and patents with fields, and every one with topics."""
     started = time.perf_counter()
     report = ExtractionReport()
     catalog = extractor.catalog if extractor is not None else load_catalog(graph)
@@ -93,6 +93,7 @@ def extract_fields(
     kinds: list[tuple[LiteralString, list[dict[str, Any]]]] = [
         (cypher.REPLACE_PROJECT_EXTRACTION, graph.read(cypher.PROJECT_TEXTS, human)),
         (cypher.REPLACE_PUBLICATION_EXTRACTION, graph.read(cypher.PUBLICATION_TEXTS, human)),
+        (cypher.REPLACE_PATENT_EXTRACTION, graph.read(cypher.PATENT_TEXTS, human)),
     ]
     report.items = sum(len(items) for _, items in kinds)
     todo_by_kind: list[tuple[LiteralString, list[dict[str, Any]]]] = []
@@ -105,7 +106,9 @@ def extract_fields(
     if not any(todo for _, todo in todo_by_kind):
         report.elapsed_s = time.perf_counter() - started
         return report
-    corpus = CorpusPhrases(_text(item) for _, items in kinds for item in items)
+    # Corpus phrases come from projects and publications only: patent titles are few and short, and
+    # leaving them out keeps the topics of the other items what they were before patents existed.
+    corpus = CorpusPhrases(_text(item) for _, items in kinds[:2] for item in items)
     extractor = extractor or Extractor(catalog, use_embedding=use_embedding)
     for statement, todo in todo_by_kind:
         for start in range(0, len(todo), BATCH):
