@@ -15,6 +15,8 @@ from queries.candidates import Conflict
 from queries.ranking import Evidence
 
 SHOWN_IN_REASON = 3
+# Evidence kinds without a page or API resource: the sentence names them (title, number) instead.
+NO_PAGE = ("patent", "award")
 API_LANG = "vi"
 
 
@@ -35,6 +37,20 @@ def sentence(lang: str, ev: Evidence) -> str:
         if ev.detail:
             return translate(lang, "ev.publication", label=ev.label, detail=ev.detail)
         return translate(lang, "ev.publication_undated", label=ev.label)
+    if ev.kind == "patent":
+        status, _, kind = (ev.detail or "").partition(" / ")
+        return translate(
+            lang,
+            "ev.patent",
+            kind=term(lang, "patent", kind) or term(lang, "kind", "patent"),
+            label=ev.label,
+            status=term(lang, "pstatus", status),
+            ref=ev.ref,
+        )
+    if ev.kind == "award":
+        level, _, year = (ev.detail or "").partition(" / ")
+        text = translate(lang, "ev.award", level=term(lang, "level", level), label=ev.label, year=year)
+        return text[:1].upper() + text[1:]
     if ev.kind == "field":
         return translate(lang, "ev.field", label=ev.label, ref=ev.ref)
     if ev.kind == "title":
@@ -58,8 +74,11 @@ def _segment(ref: str) -> str:
     return quote(ref, safe="")
 
 
-def page_url(ev: Evidence) -> str:
-    """The web page of the record behind the evidence (keys may hold '/', so escaped whole)."""
+def page_url(ev: Evidence) -> str | None:
+    """The web page of the record behind the evidence (keys may hold '/', so escaped whole); patents
+    and awards have no page of their own yet, so none."""
+    if ev.kind in NO_PAGE:
+        return None
     prefix = {"project": "/projects", "publication": "/publications", "field": "/fields"}.get(
         ev.kind, "/experts"
     )
@@ -67,7 +86,9 @@ def page_url(ev: Evidence) -> str:
 
 
 def url_for(ev: Evidence) -> str | None:
-    """The JSON API resource of the record behind the evidence."""
+    """The JSON API resource of the record behind the evidence (none for patents and awards)."""
+    if ev.kind in NO_PAGE:
+        return None
     if ev.kind in ("profile", "title"):
         return f"/api/v1/experts/{ev.ref}"
     if ev.kind == "project":

@@ -16,12 +16,12 @@ class Health(BaseModel):
 
 class EvidenceOut(BaseModel):
     signal: str = Field(description="lexical, semantic, field or standing: how this item counted")
-    kind: str = Field(description="profile, field, project, publication or title")
-    ref: str = Field(description="id of the expert, field code, project code or publication id")
+    kind: str = Field(description="profile, field, project, publication, patent, award or title")
+    ref: str = Field(description="id of the expert, field code, project code, publication, patent or award")
     label: str
     detail: str | None = None
     contribution: float = Field(description="share of the expert's score this item gave")
-    url: str | None = None
+    url: str | None = Field(None, description="the record behind it; none for patents and awards")
 
 
 class ExpertHitOut(BaseModel):

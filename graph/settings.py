@@ -248,6 +248,24 @@ class RankingSettings(BaseSettings):
     degree_doctor: float = 0.6
     degree_master: float = 0.35
     degree_other: float = 0.1
+    # Patents and awards (docs/ranking.md): a part each of standing, saturating the same way, with
+    # the projects' recency half-life. Granted over filed; an invention over a utility solution.
+    # The five parts sum to 1.25, hence the leader bar of 0.4 below (it was 0.5 of 1.0).
+    standing_patents: float = 0.15
+    standing_awards: float = 0.10
+    patent_scale: float = Field(default=1.5, gt=0)
+    award_scale: float = Field(default=1.5, gt=0)
+    patent_granted: float = 1.0
+    patent_filed: float = 0.4
+    patent_invention: float = 1.0
+    patent_plant_variety: float = 0.8
+    patent_utility_solution: float = 0.6
+    patent_industrial_design: float = 0.3
+    award_international: float = 1.0
+    award_national: float = 0.85
+    award_ministerial: float = 0.6
+    award_provincial: float = 0.45
+    award_grassroots: float = 0.25
 
     # Semantic similarity: cosines below the floor count as unrelated (E5 cosines of unrelated
     # texts sit around 0.7-0.75).
@@ -271,8 +289,9 @@ class RankingSettings(BaseSettings):
     # pool, strongest field link first, then title and degree (docs/ranking.md).
     field_hits: int = Field(default=200, ge=0)
 
-    # Leading experts: a leader's field score must reach this bar (see docs/ranking.md).
-    leader_bar: float = Field(default=0.5, ge=0, le=1)
+    # Leading experts: a leader's field score must reach this bar (see docs/ranking.md). 0.5 of the
+    # three parts before patents and awards: one without either clears it exactly as before.
+    leader_bar: float = Field(default=0.4, ge=0, le=1)
     # Task candidates: an expert with this many active assignments is overloaded.
     max_active_assignments: int = Field(default=3, ge=1)
     # Age bands: youth as the program defines young intellectuals (under 35).

@@ -6,12 +6,13 @@ the proposal's fields through the field tree) and the field coverage, and took m
 what depends on the text runs per proposal, and in one statement per index for all proposals: the
 full-text and vector passes over experts, projects and papers (keys and scores only) and the
 field-name match. Everything else is read once and shared: who is behind each project and paper hit,
-each expert's title, degree, projects and papers with the fields each is about (up the tree), the
-experts of every matched field, and the fields each expert reaches. Python then scores each proposal
-with the formulas of `queries.relevance` (its `field_signal` and `project_weight`; a score-only copy
-of `roll_up`) and `queries.ranking`, in the same order of operations, so the floats come out
-identical; tests/test_assign_batch.py checks the batch against `affinity()` on the demo, and a
-change to the ranking formulas there will fail it until this module follows.
+each expert's title, degree, projects, papers, patents and awards with the fields each is about
+(up the tree), the experts of every matched field, and the fields each expert reaches. Python then
+scores each proposal with the formulas of `queries.relevance` (its `field_signal` and
+`project_weight`; a score-only copy of `roll_up`), `queries.standing` and `queries.ranking`, in the
+same order of operations, so the floats come out identical; tests/test_assign_batch.py checks the
+batch against `affinity()` on the demo, and a change to the ranking formulas there will fail it
+until this module follows.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from queries.filters import reference_year
 from queries.relevance import field_signal, field_strengths, project_weight
 from queries.standing import standing_of
 
-# Standing evidence of every expert, unfiltered, each project and paper with the codes of the fields
-# it is about and their ancestors up to 3 levels (what STANDING_EVIDENCE's field filter walks).
+# Standing evidence of every expert, unfiltered, each project, paper, patent and award with the codes
+# of the fields it is about and their ancestors up to 3 levels (what STANDING_EVIDENCE's filter walks).
 ALL_STANDING_EVIDENCE: LiteralString = """
 MATCH (e:Expert)
 RETURN e.id AS id, e.academic_title AS academic_title, e.degree AS degree,
@@ -45,8 +46,20 @@ RETURN e.id AS id, e.academic_title AS academic_title, e.degree AS degree,
   [(e)-[:AUTHORED]->(w:Publication)
    | {ref: w.id, label: w.title, year: w.year, citations: coalesce(w.citations, 0),
       about: COLLECT { MATCH (w)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(f:Field) RETURN DISTINCT f.code }}]
-  AS publications
+  AS publications,
+  [(e)-[:INVENTED]->(t:Patent)
+   | {ref: t.id, label: t.title, kind: t.kind, status: t.status,
+      year: coalesce(t.year, t.grant_year, t.filing_year),
+      about: COLLECT { MATCH (t)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(f:Field) RETURN DISTINCT f.code }}]
+  AS patents,
+  [(e)-[:RECEIVED]->(a:Award)
+   | {ref: a.id, label: a.name, level: a.level, year: a.year,
+      about: COLLECT { MATCH (a)-[:ABOUT]->(:Field)-[:SUBFIELD_OF*0..3]->(f:Field) RETURN DISTINCT f.code }}]
+  AS awards
 """
+
+# The lists of ALL_STANDING_EVIDENCE a query's fields filter (by what each item is ABOUT).
+STANDING_PARTS = ("projects", "publications", "patents", "awards")
 
 # Every expert of each given field, directly or through a subfield (three levels down): the rows
 # `field_signal` scores. Search reads only the page's share of these; a batch needs them all.
@@ -79,36 +92,32 @@ class _Evidence:
     def __init__(self, graph: Graph, ranking: RankingSettings, year: int) -> None:
         self.ranking, self.year = ranking, year
         self.rows = {r["id"]: r for r in graph.read(ALL_STANDING_EVIDENCE)}
+        # Per expert, per part of standing, the fields each item is about (up the tree).
         self.about = {
-            eid: (
-                [frozenset(p["about"]) for p in r["projects"]],
-                [frozenset(w["about"]) for w in r["publications"]],
-            )
+            eid: [[frozenset(item["about"]) for item in r[part]] for part in STANDING_PARTS]
             for eid, r in self.rows.items()
         }
         self.reach = {r["expert_id"]: frozenset(r["codes"]) for r in graph.read(EXPERT_FIELD_REACH)}
-        self._memo: dict[tuple[str, tuple[int, ...], tuple[int, ...]], float] = {}
+        self._memo: dict[tuple[str, tuple[tuple[int, ...], ...]], float] = {}
 
     def standing(self, eid: str, about: frozenset[str] | None) -> float | None:
         """Standing as `queries.standing.standings(..., fields=about)` scores it (None: unknown id)."""
         row = self.rows.get(eid)
         if row is None:
             return None
-        projects, papers = self.about[eid]
-        if about is None:
-            key = (eid, tuple(range(len(projects))), tuple(range(len(papers))))
-        else:
-            key = (
-                eid,
-                tuple(i for i, codes in enumerate(projects) if codes & about),
-                tuple(i for i, codes in enumerate(papers) if codes & about),
-            )
+        kept_indexes = tuple(
+            tuple(i for i, codes in enumerate(part) if about is None or codes & about)
+            for part in self.about[eid]
+        )
+        key = (eid, kept_indexes)
         found = self._memo.get(key)
         if found is None:
             kept = {
                 **row,
-                "projects": [row["projects"][i] for i in key[1]],
-                "publications": [row["publications"][i] for i in key[2]],
+                **{
+                    part: [row[part][i] for i in indexes]
+                    for part, indexes in zip(STANDING_PARTS, kept_indexes, strict=True)
+                },
             }
             found = standing_of(kept, self.ranking, self.year).score
             self._memo[key] = found

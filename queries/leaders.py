@@ -1,10 +1,10 @@
 """Leading experts ("chuyên gia đầu ngành") per field and per sector, and where the province has none.
 
-A leader's score in a field is their standing (queries/standing.py) counted only on projects and
-publications about that field or its subfields, plus title and degree: in [0, 1]. An expert
-qualifies for a field when they hold it (or a subfield) as expertise. The bar (`leader_bar`,
-default 0.5) is documented in docs/ranking.md: roughly, a GS/PGS or doctor who led a provincial
-project in the field within the last decade, or a master who led several.
+A leader's score in a field is their standing (queries/standing.py) counted only on projects,
+publications, patents and awards about that field or its subfields, plus title and degree: in [0, 1].
+An expert qualifies for a field when they hold it (or a subfield) as expertise. The bar
+(`leader_bar`, default 0.4) is documented in docs/ranking.md: roughly, a GS/PGS or doctor who led a
+provincial project in the field within the last decade, or a master who led several.
 """
 
 from __future__ import annotations

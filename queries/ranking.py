@@ -60,8 +60,8 @@ SHOWN_EVIDENCE = 10
 @dataclass(frozen=True)
 class Evidence:
     signal: str  # lexical | semantic | field | standing
-    kind: str  # profile | project | publication | field | title
-    ref: str  # expert id, project code, publication id or field code
+    kind: str  # profile | project | publication | field | title | patent | award
+    ref: str  # expert id, project code, publication id, field code, patent or award id
     label: str
     detail: str | None
     contribution: float  # this item's share of the expert's score

@@ -15,7 +15,7 @@ sentence = explain.sentence
 class EvidenceView:
     kind: str
     sentence: str
-    url: str
+    url: str | None  # None: no page (patents, awards)
     contribution: float
 
 
