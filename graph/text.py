@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Combining tone marks (the five Vietnamese tones); vowel-quality marks (circumflex, breve, horn)
@@ -176,3 +177,36 @@ def initials_key(name: str) -> str:
 
 def tokens(text: str) -> list[str]:
     return fold(text).split()
+
+
+_LETTER_RUN = re.compile(r"[^\W_]+")
+
+
+def restore_marks(text: str, phrases: Iterable[str], *, min_run: int = 2) -> str:
+    """`text` typed without tone marks, with the marks of stored phrases whose words it repeats.
+
+    Folded search finds "nong nghiep" as well as "nông nghiệp", but the embedding model reads the
+    marks: unmarked Vietnamese lands far from the marked text it means. Words are taken from a
+    phrase only in runs of `min_run` or more, where a run of unmarked syllables rarely fits two
+    marked spellings; single syllables ("ca": cá, cà, ca) are left as typed.
+    """
+    if has_diacritics(text):
+        return text
+    words = _LETTER_RUN.findall(text)
+    keys = [fold(w) for w in words]
+    restored = [w.lower() for w in words]
+    taken = [False] * len(words)
+    for phrase in phrases:
+        if not has_diacritics(phrase):
+            continue
+        marked = [w.lower() for w in _LETTER_RUN.findall(phrase)]
+        marked_keys = [fold(w) for w in marked]
+        for i in range(len(keys)):
+            for j in range(len(marked_keys)):
+                n = 0
+                while i + n < len(keys) and j + n < len(marked_keys) and keys[i + n] == marked_keys[j + n]:
+                    n += 1
+                if n >= min_run and not any(taken[i : i + n]):
+                    restored[i : i + n] = marked[j : j + n]
+                    taken[i : i + n] = [True] * n
+    return " ".join(restored) if any(taken) else text

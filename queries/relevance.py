@@ -204,6 +204,22 @@ RETURN f.code AS code, score
 """
 # Fields whose names or everyday keywords match the text, and the subtree of those and the named
 # fields (`$named`), in one statement: see FIELD_TREE.
+# Marked phrases the folded query's words occur in (field names, topics, project titles), so an
+# unmarked query can be embedded with its tone marks (graph.text.restore_marks).
+MARKED_PHRASES: LiteralString = """
+CALL {
+  CALL db.index.fulltext.queryNodes('field_text', $q, {limit: 10}) YIELD node
+  RETURN node.name_vi AS phrase
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('topic_text', $q, {limit: 10}) YIELD node
+  RETURN node.name AS phrase
+  UNION ALL
+  CALL db.index.fulltext.queryNodes('project_text', $q, {limit: 10}) YIELD node
+  RETURN node.title AS phrase
+}
+WITH phrase WHERE phrase IS NOT NULL
+RETURN collect(phrase) AS phrases
+"""
 FIELDS_AND_TREE: LiteralString = """
 CALL db.index.fulltext.queryNodes('field_text', $q, {limit: 25}) YIELD node AS f, score
 WITH f, score WHERE f:Field

@@ -53,9 +53,10 @@ def test_vietnamese_query_without_diacritics_finds_the_same_top_experts(client: 
     plain = [r["id"] for r in _search(client, q="nong nghiep", limit=10)["results"]]
     upper = [r["id"] for r in _search(client, q="NÔNG NGHIỆP", limit=10)["results"]]
     assert marked == upper
-    # The embedding model reads diacritics, so unaccented text ranks a little apart; lexical and
-    # field relevance fold it, so the same experts still come up.
-    assert len(set(marked) & set(plain)) >= 5, (marked, plain)
+    # Lexical and field relevance fold the query; the embedding model reads marks, so an unmarked
+    # query is embedded with the marks of the stored phrases it repeats (graph.text.restore_marks).
+    # Before that, patents and awards in standing left only 4 of the 10 in common.
+    assert len(set(marked) & set(plain)) >= 8, (marked, plain)
 
 
 def test_rice_reaches_crop_science_through_field_keywords(client: TestClient, demo_graph: Graph) -> None:

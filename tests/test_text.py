@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from graph.text import fold, initials_key, normalize, split_titles
+from graph.text import fold, initials_key, normalize, restore_marks, split_titles
 
 DUC_VARIANTS = [
     "Nguyễn Văn Đức",
@@ -65,3 +65,17 @@ def test_titles_split_off_names(raw: str, name: str, title: str | None, degree: 
 
 def test_initials_key_meets_abbreviated_names() -> None:
     assert initials_key("N. V. An") == initials_key("Nguyễn Văn An") == "n v an"
+
+
+def test_restore_marks_takes_runs_of_words_from_marked_phrases() -> None:
+    phrases = ["Nông nghiệp, lâm nghiệp và thủy sản", "Trồng lúa nước vùng cao", "Lai Châu"]
+    assert restore_marks("nong nghiep", phrases) == "nông nghiệp"
+    assert restore_marks("Trong lua nuoc o Lai Chau", phrases) == "trồng lúa nước o lai châu"
+
+
+def test_restore_marks_leaves_single_syllables_marked_text_and_english_alone() -> None:
+    phrases = ["Nuôi cá nước lạnh", "Nông nghiệp"]
+    assert restore_marks("ca", phrases) == "ca"  # cá, cà or ca: one syllable says too little
+    assert restore_marks("nông nghiep", phrases) == "nông nghiep"  # the user typed marks
+    assert restore_marks("rice farming", phrases) == "rice farming"
+    assert restore_marks("nong nghiep", ["nong nghiep"]) == "nong nghiep"  # nothing marked to take
