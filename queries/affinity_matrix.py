@@ -30,7 +30,7 @@ from graph.text import normalize
 from queries import lucene
 from queries.affinity import SEARCH_DEPTH, TEXT_WEIGHT
 from queries.filters import reference_year
-from queries.relevance import field_signal, field_strengths, project_weight
+from queries.relevance import embedding_text, field_signal, field_strengths, project_weight
 from queries.standing import standing_of
 
 # Standing evidence of every expert, unfiltered, each project, paper, patent and award with the codes
@@ -229,8 +229,13 @@ def _passes(graph: Graph, texts: Sequence[str], ranking: RankingSettings) -> _Pa
     queries = [lucene.build_both(t) for t in texts]
     lexical_batch = [{"i": i, "q": q} for i, q in enumerate(queries) if q is not None]
     semantic_batch = [
-        {"i": i, "vector": list(cached_query(normalize(t).lower()[: ranking.query_embed_chars]))}
-        for i, t in enumerate(texts)
+        {
+            "i": i,
+            "vector": list(
+                cached_query(normalize(embedding_text(graph, t, q)).lower()[: ranking.query_embed_chars])
+            ),
+        }
+        for i, (t, q) in enumerate(zip(texts, queries, strict=True))
         if t.strip()
     ]
     lexical = {

@@ -22,7 +22,7 @@ from graph.connection import Graph
 from graph.embeddings import cached_query
 from graph.schema import ACTIVE_ASSIGNMENT_STATUSES, DOCTORAL_DEGREES, MASTER_DEGREES
 from graph.settings import RankingSettings, get_ranking
-from graph.text import has_diacritics, normalize, restore_marks
+from graph.text import normalize
 from queries import lucene
 from queries.filters import (
     BROWSE_CARDS,
@@ -40,10 +40,10 @@ from queries.relevance import (
     FIELD_TREE,
     FIELDS_AND_TREE,
     LEXICAL_ROWS,
-    MARKED_PHRASES,
     SEMANTIC_FOR_IDS_ROWS,
     SEMANTIC_ROWS,
     Signal,
+    embedding_text,
     field_signal,
     field_strengths,
     roll_up,
@@ -170,10 +170,7 @@ def _relevance(
     w = weights_param(ranking, year)
     pending: Future[tuple[float, ...]] | None = None
     if not lexical_only and text.strip():
-        embed_text = text
-        if query is not None and not has_diacritics(text):
-            # "nong nghiep" is embedded as "nông nghiệp": the model reads marks, folded search does not.
-            embed_text = restore_marks(text, graph.read(MARKED_PHRASES, {"q": query})[0]["phrases"])
+        embed_text = embedding_text(graph, text, query)  # "nong nghiep" embedded as "nông nghiệp"
         # Case and tone-mark style carry no meaning here: "NÔNG NGHIỆP", "nông nghiệp" are one query.
         pending = _EMBEDDER.submit(cached_query, normalize(embed_text).lower()[: ranking.query_embed_chars])
     tree: list[dict[str, Any]] = []

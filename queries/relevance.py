@@ -26,7 +26,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
+from graph.connection import Graph
 from graph.settings import RankingSettings
+from graph.text import has_diacritics, restore_marks
 from queries.filters import EXPERT_FILTER
 
 # Hits of one index, each divided by the best hit: `h.n` the node, `s` in (0, 1].
@@ -220,6 +222,17 @@ CALL {
 WITH phrase WHERE phrase IS NOT NULL
 RETURN collect(phrase) AS phrases
 """
+
+
+def embedding_text(graph: Graph, text: str, query: str | None) -> str:
+    """The text to embed for a query: an unmarked one ("nong nghiep") with the tone marks of the
+    stored phrases it repeats, since the model reads marks and folded search does not. Search and
+    the batched affinities (queries/affinity_matrix.py) both embed through here."""
+    if query is None or has_diacritics(text):
+        return text
+    return restore_marks(text, graph.read(MARKED_PHRASES, {"q": query})[0]["phrases"])
+
+
 FIELDS_AND_TREE: LiteralString = """
 CALL db.index.fulltext.queryNodes('field_text', $q, {limit: 25}) YIELD node AS f, score
 WITH f, score WHERE f:Field
