@@ -148,6 +148,13 @@ class Relevance:
 _EMBEDDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
 
 
+def _embed_query(graph: Graph, text: str, query: str | None, chars: int) -> tuple[float, ...]:
+    """The query's vector, in the embedding thread: restoring an unmarked query's tone marks
+    ("nong nghiep" → "nông nghiệp") reads the graph, and that read overlaps the full-text one too.
+    Case and tone-mark style carry no meaning here: "NÔNG NGHIỆP", "nông nghiệp" are one query."""
+    return cached_query(normalize(embedding_text(graph, text, query)).lower()[:chars])
+
+
 def _relevance(
     graph: Graph,
     text: str,
@@ -170,9 +177,7 @@ def _relevance(
     w = weights_param(ranking, year)
     pending: Future[tuple[float, ...]] | None = None
     if not lexical_only and text.strip():
-        embed_text = embedding_text(graph, text, query)  # "nong nghiep" embedded as "nông nghiệp"
-        # Case and tone-mark style carry no meaning here: "NÔNG NGHIỆP", "nông nghiệp" are one query.
-        pending = _EMBEDDER.submit(cached_query, normalize(embed_text).lower()[: ranking.query_embed_chars])
+        pending = _EMBEDDER.submit(_embed_query, graph, text, query, ranking.query_embed_chars)
     tree: list[dict[str, Any]] = []
     if not lexical_only:
         if query is not None:
@@ -249,7 +254,7 @@ def _relevance(
 
 
 def _ceilings(rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, float]:
-    """Each expert's standing ceiling from the hints of FIELD_SCORES / FIELD_ONLY_SCORES."""
+    """Each expert's standing ceiling from the hints of FIELD_ONLY_SCORES."""
     if not rows:
         return {}
     r = rows[0]
@@ -317,7 +322,8 @@ def _signals_of(
 
 
 def _title_degree_param(ranking: RankingSettings) -> dict[str, Any]:
-    """`$td` of FIELD_SCORES: standing's title and degree part, which orders field-only experts."""
+    """`$td` of the pool statement and FIELD_ONLY_SCORES: standing's title and degree part, which
+    orders field-only experts."""
     return {
         "gs": ranking.title_gs,
         "pgs": ranking.title_pgs,

@@ -285,16 +285,6 @@ RETURN collect(e.id) AS ids, collect(score) AS scores,
     + """) AS title_degree
 """
 )
-# The candidate pool after the filters, each with its field relevance and standing hints.
-FIELD_SCORES: LiteralString = (
-    """
-UNWIND $pool AS pid
-MATCH (e:Expert {id: pid})
-"""
-    + EXPERT_FILTER
-    + _FIELD_SCORE
-    + _SCORES_AND_HINTS
-)
 # Experts the field tree alone reaches (no other signal found them): at most $cap, filtered here, the
 # strongest field link first, then title and degree (the part of standing a node holds). A field
 # has thousands of experts; ranking all of them is what made search take seconds, so the ranking
