@@ -10,6 +10,7 @@
     │   ├── NetworkNodeNotFound
     │   └── ProposalNotFound
     ├── ReviewAlreadyDecided    a review item was accepted or rejected before (HTTP 409)
+    ├── MergeRefused            two nodes cannot be merged as they stand; nothing changed (HTTP 409)
     ├── ImportRejected          a file failed validation; carries every row error (HTTP 422)
     ├── InvalidStatsRequest     a statistics request names an unknown dimension or value (HTTP 422)
     ├── InvalidNetworkFilter    a network analysis filter names no sector, field or sane period (HTTP 422)
@@ -63,6 +64,10 @@ class ReviewAlreadyDecided(ExpertgraphError):
         super().__init__(f"review item {item_id!r} is already {status}")
         self.item_id = item_id
         self.status = status
+
+
+class MergeRefused(ExpertgraphError):
+    """A merge of two nodes stopped before it changed anything (graph.node_merge)."""
 
 
 class ProposalNotFound(NotFound):

@@ -82,6 +82,40 @@ class Rewrites:
                 model.owner_org_ids = list(dict.fromkeys(self.ids.get(i, i) for i in model.owner_org_ids))
 
 
+def _referenced_org_ids(rows_by_kind: Mapping[Kind, Sequence[object]]) -> set[str]:
+    found: set[str] = set()
+    for kind, column in ORG_REFERENCES:
+        for row in rows_by_kind.get(kind, []):
+            value = getattr(getattr(row, "model", None), column, None)
+            if isinstance(value, str):
+                found.add(value)
+    for row in rows_by_kind.get(Kind.PROPOSALS, []):
+        if isinstance(model := getattr(row, "model", None), ProposalRow):
+            found.update(model.partner_org_ids)
+    for row in rows_by_kind.get(Kind.PATENTS, []):
+        if isinstance(model := getattr(row, "model", None), PatentRow):
+            found.update(model.owner_org_ids)
+    return found
+
+
+def redirect_merged_ids(
+    graph: Graph, rows_by_kind: Mapping[Kind, Sequence[object]], in_batch: set[str]
+) -> None:
+    """References to an adapter id ("OA-I…", "EU-PIC-…") whose node was merged into another
+    (`graph.node_merge`) point at the node that holds that id now, instead of failing as unknown."""
+    wanted = {i for i in _referenced_org_ids(rows_by_kind) - in_batch if adapter_key(i)}
+    if not wanted:
+        return
+    missing = wanted - stored_org_ids(graph, wanted)
+    holders = stored_holders(graph, (adapter_key(i) or "" for i in missing))
+    rewrites = Rewrites()
+    for org_id in missing:
+        held = holders.get(adapter_key(org_id) or "", set())
+        if len(held) == 1:
+            rewrites.ids[org_id] = next(iter(held))
+    rewrites.apply(rows_by_kind)
+
+
 def external_id_errors(graph: Graph, rows: Sequence[Located], *, resolve: bool) -> list[RowError]:
     """Rows with an org_id whose external ids another organization holds, in the batch or the graph.
 

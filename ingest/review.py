@@ -1,6 +1,11 @@
 """A person's decision on a review item: accept merges the held row into the proposed record, reject
 loads it as a new record. Either way the row is written and the item closed in one transaction, and
-the decision is remembered for the next import of the same row (see `ingest.resolution`)."""
+the decision is remembered for the next import of the same row (see `ingest.resolution`).
+
+A cross-source item (`ingest.cross_source`) holds no row: its row loaded as its own node. Accepting
+it merges that node into the proposed one (`graph.node_merge`): links, ids and name move over and
+the duplicate goes, in the same transaction that closes the item. A person item's row is held, not
+loaded, so accepting it leaves no second node to merge."""
 
 from __future__ import annotations
 
@@ -16,9 +21,12 @@ from graph import review_queue, upserts
 from graph.connection import Graph
 from graph.errors import NotFound, ReviewAlreadyDecided, ReviewItemNotFound
 from graph.external_ids import adapter_key
+from graph.node_merge import MergeResult, merge_nodes
+from graph.schema import Label
 from ingest.columns import Kind
+from ingest.external_keys import stored_holders
 from ingest.merge_write import write_merges
-from ingest.records import to_record
+from ingest.records import external_id, to_record
 from ingest.resolution import gap_record, new_org_id
 from ingest.resolve_people import new_person_id
 from ingest.rows import ExpertRow, ImportRow, OrganizationRow
@@ -40,6 +48,7 @@ class ReviewOutcome:
     item_id: str
     status: str  # accepted or rejected
     record_id: str  # the expert or organization the row was written to
+    merge: MergeResult | None = None  # a cross-source item: the two nodes merged
 
 
 def open_item(graph: Graph, item_id: str) -> dict[str, Any]:
@@ -81,11 +90,8 @@ def accept(graph: Graph, item_id: str, decided_by: str) -> ReviewOutcome:
     stored = graph.read(_BY_ID[kind], {"id": candidate_id})
     if not stored:
         raise NotFound(f"the proposed {item['kind']} {candidate_id!r} is no longer in the graph")
-    if isinstance(model, OrganizationRow) and _cross_source(item):
-        # The row already loaded as its own node: its source's id now names the proposed one, so the
-        # next import of that source lands there (the own node's links are not moved).
-        own_key = adapter_key(model.org_id)
-        model.external_ids = sorted({*model.external_ids, *([own_key] if own_key else [])})
+    if isinstance(model, OrganizationRow) and _cross_source(item) and model.org_id:
+        return _merge_cross_source(graph, item_id, decided_by, candidate_id, model.org_id)
     setattr(model, "expert_id" if kind is Kind.EXPERTS else "org_id", candidate_id)
     record = gap_record(kind, model, stored[0]["props"])
 
@@ -95,6 +101,35 @@ def accept(graph: Graph, item_id: str, decided_by: str) -> ReviewOutcome:
 
     graph.write_tx(work)
     return ReviewOutcome(item_id, "accepted", candidate_id)
+
+
+def current_holder(graph: Graph, org_id: str) -> str:
+    """The node now standing for `org_id`: itself, or the node it was merged into (which holds the
+    external id its adapter id stands for)."""
+    if graph.read(upserts.ORGANIZATION_HASHES, {"keys": [org_id]}):
+        return org_id
+    key = adapter_key(org_id)
+    holders = sorted(stored_holders(graph, [key]).get(key, set())) if key else []
+    return holders[0] if len(holders) == 1 else org_id
+
+
+def _merge_cross_source(
+    graph: Graph, item_id: str, decided_by: str, candidate_id: str, own_id: str
+) -> ReviewOutcome:
+    """Merge the row's own node into the proposed one and close the item, in one transaction."""
+    keep, duplicate = current_holder(graph, candidate_id), current_holder(graph, own_id)
+    # Its adapter id ("EU-PIC-…", "OA-I…") goes with the node: the next import of that source lands
+    # on the kept node (`ingest.cross_source` follows the external id).
+    own_keys = [external_id(k) for k in {adapter_key(own_id), adapter_key(duplicate)} if k]
+
+    def work(tx: ManagedTransaction) -> MergeResult:
+        result = merge_nodes(tx, Label.ORGANIZATION, keep, duplicate, external_ids=own_keys)
+        _decide(tx, item_id, "accepted", decided_by, None)
+        tx.run(upserts.BUMP_DATA_VERSION).consume()
+        return result
+
+    result = graph.write_tx(work)
+    return ReviewOutcome(item_id, "accepted", keep, result)
 
 
 def reject(graph: Graph, item_id: str, decided_by: str) -> ReviewOutcome:

@@ -20,7 +20,7 @@ from graph import upserts
 from graph.connection import Graph
 from graph.errors import ImportRejected, RowError
 from ingest.columns import COLUMNS, KEY_COLUMNS, KEY_SHOWN, RESOLVABLE_KEYS, Kind, match_header
-from ingest.external_keys import Located, external_id_errors
+from ingest.external_keys import Located, external_id_errors, redirect_merged_ids
 from ingest.honour_checks import honour_errors
 from ingest.readers import Table
 from ingest.rows import ExpertRow, ImportRow, OrganizationRow, parse_row, row_errors
@@ -195,6 +195,8 @@ def validate_batch(graph: Graph, tables: Mapping[Kind, Sequence[Table]], *, reso
         errors.extend(across_errors)
         batch.rows[kind] = kept
         batch.duplicates[kind] = collapsed_total + collapsed
+    orgs_in_batch = {key_of(Kind.ORGANIZATIONS, r.model)[0] for r in batch.rows.get(Kind.ORGANIZATIONS, [])}
+    redirect_merged_ids(graph, batch.rows, orgs_in_batch | batch.failed_keys.get(Kind.ORGANIZATIONS, set()))
     errors.extend(_reference_errors(graph, batch))
     errors.extend(_unique_value_errors(graph, batch.rows.get(Kind.EXPERTS, [])))
     errors.extend(honour_errors(graph, batch.rows))

@@ -123,13 +123,14 @@ def test_openalex_after_cordis_joins_the_same_university_and_nothing_else(
     before = counts(empty_graph)
     import_paths(empty_graph, paths)
     assert counts(empty_graph) == before
-    # A person rejects Florida (it stays its own node, no third one) and accepts RWTH: the next
-    # OpenAlex import lands on RWTH's CORDIS node and is accepted, not refused for its ROR id.
+    # A person rejects Florida (it stays its own node, no third one) and accepts RWTH: its OpenAlex
+    # node merges into the CORDIS one, and the next OpenAlex import lands there, not refused for its ROR id.
     assert reject(empty_graph, items[0]["id"], "editor").record_id == "OA-I94062374"
     accept(empty_graph, items[1]["id"], "editor")
     assert "openalex:I887968799" in _keys(empty_graph, "EU-PIC-999983962")
+    assert "OA-I887968799" not in _ids(empty_graph)
     import_paths(empty_graph, paths)
-    assert len(_ids(empty_graph)) == len(PICS) + 2
+    assert len(_ids(empty_graph)) == len(PICS) + 1
     rwth = empty_graph.read(
         "MATCH (:Expert {id: 'OA-A5000000003'})-[:WORKS_AT {current: true}]->(o) RETURN o.id AS id"
     )

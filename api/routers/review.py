@@ -46,9 +46,11 @@ def list_items(
 def accept(
     graph: GraphDep, user: Editor, record: AuditDep, item_id: ItemId, decision: Decision = None
 ) -> ReviewDecisionOut:
-    """Same record (Cùng một người/tổ chức): merge the held row into the candidate, filling gaps."""
+    """Same record (Cùng một người/tổ chức): merge the held row into the candidate, filling gaps; for a
+    cross-source organization, merge its node into the candidate (links, ids, name) and delete it."""
     outcome = review.accept(graph, item_id, _decider(user.username, decision))
-    record("review_accept", item_id, outcome.record_id)
+    merged = f"; {outcome.merge.summary}" if outcome.merge is not None else ""
+    record("review_accept", item_id, outcome.record_id + merged)
     return ReviewDecisionOut(id=outcome.item_id, status=outcome.status, record_id=outcome.record_id)
 
 
