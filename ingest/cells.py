@@ -158,6 +158,17 @@ def country(value: str) -> str:
     return value.strip().upper()
 
 
+def geolocation(value: str) -> tuple[float, float]:
+    """Latitude and longitude in degrees, "lat,lon" as CORDIS writes them ("31.8945761,34.7354878")."""
+    match = re.fullmatch(r"\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;]\s*(-?\d{1,3}(?:\.\d+)?)\s*", value)
+    if not match:
+        raise cell_error("is not a latitude,longitude pair (like 21.4,103.2)")
+    latitude, longitude = float(match.group(1)), float(match.group(2))
+    if abs(latitude) > 90 or abs(longitude) > 180:
+        raise cell_error("is not a latitude,longitude pair: out of range")
+    return latitude, longitude
+
+
 def field_codes(value: str, known: set[str] | None) -> list[str]:
     """Distinct field codes (1, 3 or 5 digits); checked against `known` unless it is None."""
     codes = list(dict.fromkeys(split_list(value)))

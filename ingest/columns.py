@@ -110,6 +110,11 @@ COLUMNS: dict[Kind, tuple[Column, ...]] = {
         _c("parent_org_id", "ma_to_chuc_cap_tren"),
         _c("unnamed", "chua_co_ten"),
         _c("external_ids", "ma_he_thong_khac", False, "ma_ngoai", "external_id", "ror"),
+        _c("city", "thanh_pho"),
+        _c("address", "dia_chi", False, "street"),
+        _c("post_code", "ma_buu_chinh", False, "postcode"),
+        _c("nuts_code", "ma_nuts"),
+        _c("geolocation", "toa_do", False, "vi_tri"),
     ),
     Kind.EXPERTS: (
         _c("expert_id", "ma_tri_thuc", True),

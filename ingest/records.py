@@ -66,6 +66,13 @@ def organization(row: OrganizationRow) -> Record:
         country=row.country,
         in_province=in_province,
         unnamed=row.unnamed,
+        city=row.city,
+        city_key=_key_of(row.city),
+        address=row.address,
+        post_code=row.post_code,
+        nuts_code=row.nuts_code,
+        latitude=row.geolocation[0] if row.geolocation else None,
+        longitude=row.geolocation[1] if row.geolocation else None,
     )
     record: Record = {"id": row.org_id, "props": props, "parent_id": row.parent_org_id}
     if row.external_ids:  # only then: rows without one keep the hash they had before the column

@@ -61,9 +61,15 @@ class Resolved:
     new: dict[Kind, int] = field(default_factory=dict)
 
 
+# Columns added after decisions were recorded: left out of a row's fingerprint while empty, so a row
+# imported again without them still finds its decision.
+_LATER_COLUMNS = frozenset({"city", "address", "post_code", "nuts_code", "geolocation"})
+
+
 def row_key(kind: Kind, model: ImportRow) -> str:
     """The fingerprint of an incoming row's content (its id left out): how a decision is found again."""
     data = model.model_dump(mode="json", exclude={"org_id" if kind is Kind.ORGANIZATIONS else "expert_id"})
+    data = {k: v for k, v in data.items() if not (k in _LATER_COLUMNS and v is None)}
     canonical = json.dumps([kind.value, data], sort_keys=True, ensure_ascii=False)
     return hashlib.blake2b(canonical.encode(), digest_size=12).hexdigest()
 

@@ -150,6 +150,12 @@ class OrganizationRow(ImportRow):
     unnamed: Flag = None
     # Ids in other systems ("ror:04vnq7t77", "pic:999974747", "bkhcn:0173"): strong keys.
     external_ids: Annotated[list[str], PlainValidator(_external_id_list)] = []
+    # Where it is, as CORDIS gives it; the city is evidence when matching across sources.
+    city: OptText = None
+    address: OptText = None
+    post_code: OptText = None
+    nuts_code: OptText = None
+    geolocation: Annotated[tuple[float, float] | None, _optional(cells.geolocation)] = None
 
     @_model_validator(mode="after")
     def _not_own_parent(self) -> OrganizationRow:

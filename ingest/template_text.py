@@ -101,6 +101,13 @@ TEXTS: dict[Kind, dict[str, ColumnText]] = {
             "ids in other systems as scheme:value, separated by ; (ROR, CORDIS PIC, an agency's code)",
             "",
         ),
+        "city": ColumnText("Thành phố", "thành phố, thị xã nơi đặt trụ sở", "city of the seat", ""),
+        "address": ColumnText("Địa chỉ", "số nhà, đường phố", "street address", ""),
+        "post_code": ColumnText("Mã bưu chính", "mã bưu chính", "post code", ""),
+        "nuts_code": ColumnText(
+            "Mã NUTS", "mã vùng NUTS của EU (tổ chức châu Âu)", "EU NUTS region code", ""
+        ),
+        "geolocation": ColumnText("Tọa độ", "vĩ độ,kinh độ", "latitude,longitude in degrees", ""),
     },
     Kind.EXPERTS: {
         "expert_id": ColumnText("Mã trí thức", "mã ổn định của người", "stable code", "LC-00042"),

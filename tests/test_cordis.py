@@ -51,6 +51,22 @@ def test_the_schema_exact_organization_csv_loads_whole_and_again_changes_nothing
     assert again.written == 0
 
 
+def test_organizations_keep_where_they_are(empty_graph: Graph) -> None:
+    """The city from both files (the cross-source matcher's evidence), the rest from organization.csv;
+    names damaged in `org_names.csv` (UTF-8 read as Mac Roman) are repaired."""
+    tables = cordis.organization_csv(FOLDER / "cordis_organization_fixture.csv", today=date(2024, 1, 1))
+    import_tables(empty_graph, tables.tables())
+    (foi,) = empty_graph.read(
+        "MATCH (o:Organization {id: 'EU-PIC-999627875'}) RETURN o.city AS city, o.address AS address, "
+        "o.post_code AS post_code, o.latitude AS lat, o.longitude AS lon"
+    )
+    assert foi == {"city": "Stockholm", "address": "Gullfossgatan 6", "post_code": "164 90",
+                   "lat": 59.4044539, "lon": 17.9453627}  # fmt: skip
+    names = cordis.read_org_names(FOLDER / "org_names.csv")
+    assert names["999858056"].name == "ERNST-MORITZ-ARNDT-UNIVERSITÄT GREIFSWALD"
+    assert names["999858056"].city == "GREIFSWALD"
+
+
 def test_participations_map_kinds_roles_countries_and_stand_in_names(empty_graph: Graph) -> None:
     names = cordis.read_org_names(FOLDER / "org_names.csv")
     parts = cordis.read_programme_parts(FOLDER / "programme_parts.csv.gz")
@@ -81,6 +97,10 @@ def test_participations_map_kinds_roles_countries_and_stand_in_names(empty_graph
     )
     assert {r["id"]: r["role"] for r in roles}["EU-PIC-984516342"] == "host"
     assert not empty_graph.read("MATCH (o:Organization) WHERE o.country IN ['EL', 'UK'] RETURN o.id LIMIT 1")
+    cities = empty_graph.read(
+        "MATCH (o:Organization {unnamed: false}) WHERE o.city IS NULL RETURN count(o) AS n"
+    )
+    assert cities == [{"n": 0}]  # every named organization has its city
 
 
 def test_a_file_in_another_format_is_refused_naming_the_missing_columns(tmp_path: Path) -> None:

@@ -12,6 +12,9 @@ user's template (`ingest.load.import_tables`). Choices, documented in docs/impor
   title is a stand-in naming the programme parts, with `untitled` set. Level `international`,
   kind `project`, the programme parts in `programme`, the total cost in `budget_eur`, and status
   completed when the end date has passed.
+- where an organization is: `city` (both files), and from `organization.csv` also `address`,
+  `post_code`, `nuts_code` and `geolocation`. `org_names.csv` carries names damaged in its source
+  (UTF-8 read as Mac Roman: "UNIVERSIT√ÑT"); they are repaired (`unmangle`).
 - participation roles: coordinator becomes host; participant, partner, thirdParty and
   internationalPartner become partner; the EC contribution goes to `contribution_eur`. When
   `organization.csv` lists one organization twice in a project (as participant and as a third
@@ -44,7 +47,19 @@ ACTIVITY_KINDS = {
 COUNTRY_CODES = {"EL": "GR", "UK": "GB"}
 HOST_ROLES = frozenset({"coordinator"})
 
-ORG_HEADER = ["org_id", "name", "short_name", "kind", "country", "unnamed"]
+ORG_HEADER = [
+    "org_id",
+    "name",
+    "short_name",
+    "kind",
+    "country",
+    "unnamed",
+    "city",
+    "address",
+    "post_code",
+    "nuts_code",
+    "geolocation",
+]
 PROJECT_HEADER = [
     "project_code",
     "title",
@@ -64,6 +79,18 @@ PARTNER_HEADER = ["project_code", "org_id", "role", "contribution_eur"]
 class OrgName:
     name: str
     short_name: str
+    city: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an organization is, as `organization.csv` writes it (all may be empty)."""
+
+    city: str = ""
+    address: str = ""
+    post_code: str = ""
+    nuts_code: str = ""
+    geolocation: str = ""
 
 
 @dataclass
@@ -115,12 +142,22 @@ class _Builder:
         if isinstance(amount, float) and not isinstance(seen[2], str):
             seen[2] = amount + (seen[2] or 0.0)
 
-    def org(self, number: int, pic: str, activity: str, country: str, name: str = "", short: str = "") -> str:
+    def org(
+        self,
+        number: int,
+        pic: str,
+        activity: str,
+        country: str,
+        name: str = "",
+        short: str = "",
+        place: Place | None = None,
+    ) -> str:
         org_id = f"EU-PIC-{pic}"
         if org_id not in self.orgs:
             known = self.names.get(pic)
             name = name or (known.name if known else "")
             short = short or (known.short_name if known else "")
+            place = place or Place(city=known.city if known else "")
             self.named += bool(name)
             self.orgs[org_id] = RawRow(
                 number,
@@ -131,6 +168,11 @@ class _Builder:
                     ACTIVITY_KINDS.get(activity, activity),
                     COUNTRY_CODES.get(country, country),
                     "False" if name else "True",
+                    place.city,
+                    place.address,
+                    place.post_code,
+                    place.nuts_code,
+                    place.geolocation,
                 ),
             )
         return org_id
@@ -158,6 +200,17 @@ def _value(text: str | None) -> str:
     """CORDIS writes unknown as NA or leaves the cell empty."""
     text = (text or "").strip()
     return "" if text.upper() in ("NA", "NAN", "NULL") else text
+
+
+def unmangle(text: str) -> str:
+    """Undo UTF-8 read as Mac Roman ("UNIVERSIT√ÑT" -> "UNIVERSITÄT", "D√©veloppement" ->
+    "Développement"), the damage some `org_names.csv` rows carry; other text is returned as is."""
+    if "√" not in text:
+        return text
+    try:
+        return text.encode("mac_roman").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
 
 
 def _amount(text: str | None) -> str:
@@ -192,7 +245,11 @@ def _role(role: str) -> str:
 def read_org_names(path: Path) -> dict[str, OrgName]:
     with path.open(encoding="utf-8", newline="") as handle:
         return {
-            row["pic"]: OrgName(_value(row["name"]), _value(row["short_name"]))
+            row["pic"]: OrgName(
+                unmangle(_value(row["name"])),
+                unmangle(_value(row["short_name"])),
+                unmangle(_value(row.get("city"))),
+            )
             for row in csv.DictReader(handle)
             if _value(row.get("name"))
         }
@@ -285,6 +342,13 @@ def organization_csv(path: Path, *, today: date | None = None) -> CordisTables:
                 _value(row["country"]),
                 _value(row["name"]),
                 _value(row.get("shortName")),
+                Place(
+                    _value(row.get("city")),
+                    _value(row.get("street")),
+                    _value(row.get("postCode")),
+                    _value(row.get("nutsCode")),
+                    _value(row.get("geolocation")),
+                ),
             )
             code = f"H2020-{_value(row['projectID'])}"
             if code not in builder.projects:
