@@ -36,10 +36,11 @@ from pathlib import Path
 
 from graph.settings import get_settings
 from graph.text import fold
-from ingest.adapters.cordis import COUNTRY_CODES
+from ingest.adapters.cordis import COUNTRY_CODES, unmangle
 from ingest.org_crosswalk import CrossIndex, CrossOrg
 
 LABELS = Path(__file__).with_name("org_crosswalk_labels.csv")
+SAMPLES = ("sample-a", "sample-b", "sample-c")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -58,7 +59,13 @@ def read_sets(shared: Path) -> tuple[list[CrossOrg], list[CrossOrg]]:
         ]
     with (shared / "cordis_h2020" / "org_names.csv").open(encoding="utf-8") as handle:
         cordis = [
-            CrossOrg.of(r["pic"], r["name"], COUNTRY_CODES.get(r["country"], r["country"]), r["short_name"])
+            CrossOrg.of(
+                r["pic"],
+                unmangle(r["name"]),
+                COUNTRY_CODES.get(r["country"], r["country"]),
+                unmangle(r["short_name"]),
+                unmangle(r["city"]),
+            )
             for r in csv.DictReader(handle)
             if r["name"].strip()
         ]
@@ -175,7 +182,7 @@ def main() -> None:
             outcomes = method(openalex, cordis)
             times.append((time.perf_counter() - started) * 1000)
         ms = statistics.median(times)
-        for set_name in ("sample-a", "sample-b"):
+        for set_name in SAMPLES:
             s = score_sample(outcomes, labels[set_name])
             print(
                 f"| {name} | {set_name} | {s.institutions} ({s.positives}) | {s.precision:.3f} | "

@@ -106,7 +106,7 @@ UNWIND $prefixes AS prefix
 MATCH (o:Organization) WHERE o.id STARTS WITH prefix
   AND NOT coalesce(o.unnamed, false)
   AND ($countries IS NULL OR o.country IN $countries OR o.country IS NULL)
-RETURN o.id AS id, o.name AS name, o.short_name AS short_name, o.country AS country
+RETURN o.id AS id, o.name AS name, o.short_name AS short_name, o.country AS country, o.city AS city
 """
 # Ids with these prefixes already in the graph.
 ORGANIZATION_IDS_WITH_PREFIX: LiteralString = """

@@ -70,14 +70,14 @@ def resolve_across_sources(graph: Graph, batch: Batch, resolved: Resolved) -> No
         return
     existing = {r["id"] for r in graph.read(cypher.ORGANIZATION_IDS_WITH_PREFIX, {"prefixes": ours})}
     index = CrossIndex(
-        CrossOrg.of(r["id"], r["name"] or "", r["country"], r["short_name"]) for r in stored_other
+        CrossOrg.of(r["id"], r["name"] or "", r["country"], r["short_name"], r["city"]) for r in stored_other
     )
     joins: list[tuple[ValidRow, OrganizationRow, str, str]] = []
     for row, model, own_key in rows:
         own = model.org_id or ""
         target = linked.get(own_key)
         if target is None and own not in existing and index.records:
-            match = index.best(CrossOrg.of(own, model.name, model.country, model.short_name))
+            match = index.best(CrossOrg.of(own, model.name, model.country, model.short_name, model.city))
             if match is not None and match.action == "merge":
                 target = match.candidate.id
             elif match is not None:

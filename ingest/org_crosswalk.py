@@ -13,6 +13,17 @@ A sure match needs the same country and the same word set; a review item, the sa
 the distinctive words in common or an acronym of one matching the other. Two bodies of one city
 ("Technical University of Munich" / "Ludwig Maximilian University of Munich") share only the city,
 and stay apart. Different countries never match.
+
+City names are written in English by one source and locally by the other ("Ghent" / "GENT"): a
+small exonym table (`ingest.city_exonyms`) maps both to the local name. Where one side knows its
+city (CORDIS does) and the other's name holds it, or both know the same city, the city agrees; that
+is evidence for a review item, never a sure match on its own: one city seats several bodies of one
+kind whose names share words ("University of Milan" / "UNIVERSITA DEGLI STUDI DI MILANO-BICOCCA").
+With it, a name whose distinctive words are all in the other's, with the same kind words ("University
+of Urbino" / "UNIVERSITA DEGLI STUDI DI URBINO CARLO BO"), or one distinctive word shared besides the
+city ("GEOMAR Helmholtz Centre for Ocean Research Kiel" / "HELMHOLTZ-ZENTRUM FUR OZEANFORSCHUNG
+KIEL"), goes to review. Among several review candidates, the one with more agreeing evidence (city,
+kind words) is proposed first.
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from graph.text import fold
+from ingest.city_exonyms import CITY_EXONYMS
 
 CrossAction = Literal["merge", "review", "new"]
 
@@ -100,18 +112,30 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # "(Spain)", "(CONICET)": OpenAlex qualifies names by country, CORDIS appends acronyms.
 _BRACKETS = re.compile(r"\([^)]*\)")
 _TRANSLITERATED = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+# Letters that do not decompose, so folding would drop them ("København" -> "k benhavn").
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE", "ß": "ss", "ı": "i"})
 
 
-def _word(token: str) -> str:
-    """A folded token with German transliterations undone ("zuerich" -> "zurich"), both sides alike."""
+def _transliterated(token: str) -> str:
     for pair, single in _TRANSLITERATED:
         token = token.replace(pair, single)
     return token
 
 
+_EXONYMS = {_transliterated(k): _transliterated(v) for k, v in CITY_EXONYMS.items()}
+
+
+def _word(token: str) -> str:
+    """A folded token with German transliterations undone ("zuerich" -> "zurich") and a city's
+    English name made local ("ghent" -> "gent"), both sides alike."""
+    token = _transliterated(token)
+    return _EXONYMS.get(token, token)
+
+
 def _tokens(name: str) -> list[str]:
     """Folded words of a name, brackets, connecting words and legal forms left out."""
-    return [t for t in _NON_WORD.split(fold(_BRACKETS.sub(" ", name))) if t and t not in DROPPED]
+    text = fold(_BRACKETS.sub(" ", name).translate(_LETTERS))
+    return [t for t in _NON_WORD.split(text) if t and t not in DROPPED]
 
 
 def cross_words(name: str) -> frozenset[str]:
@@ -146,13 +170,24 @@ class CrossOrg:
     short: str | None  # folded short name or acronym written in the data ("kth", "ethz")
     acronym: str | None  # initials of the name
     joined: str  # the name's other words run together ("rwthaachen"), as short names are written
+    city: frozenset[str] = frozenset()  # the city's words, as `words` writes them; empty: unknown
 
     @classmethod
-    def of(cls, id: str, name: str, country: str | None, short_name: str | None = None) -> CrossOrg:
+    def of(
+        cls,
+        id: str,
+        name: str,
+        country: str | None,
+        short_name: str | None = None,
+        city: str | None = None,
+    ) -> CrossOrg:
         short = _NON_WORD.sub("", fold(short_name)) if short_name else None
         words = cross_words(name)
         joined = "".join(t for t in _tokens(name) if t not in KIND_WORDS and _word(t) not in KIND_WORDS)
-        return cls(id, name, (country or "").upper() or None, words, short or None, acronym(name), joined)
+        place = frozenset(_word(t) for t in _tokens(city or "") if len(t) > 1)
+        return cls(
+            id, name, (country or "").upper() or None, words, short or None, acronym(name), joined, place
+        )
 
     @property
     def distinctive(self) -> frozenset[str]:
@@ -168,7 +203,8 @@ class CrossMatch:
     action: CrossAction
     candidate: CrossOrg
     score: float  # 1 for the same word set; otherwise the Jaccard of the distinctive words
-    reason: str  # "same words", "shared words", "acronym"
+    reason: str  # "same words", "shared words", "acronym", "same city, ..."
+    support: int = 0  # agreeing evidence besides the words: the city, the kind words (0-2)
 
 
 def _acronym_match(a: CrossOrg, b: CrossOrg) -> bool:
@@ -188,25 +224,48 @@ def _acronym_match(a: CrossOrg, b: CrossOrg) -> bool:
     )
 
 
+def city_agrees(a: CrossOrg, b: CrossOrg) -> bool:
+    """Both know one city, or one knows its city and the other's name holds it ("... Kiel")."""
+    if a.city and b.city:
+        return a.city == b.city
+    return bool(a.city and a.city <= b.words) or bool(b.city and b.city <= a.words)
+
+
 def compare(a: CrossOrg, b: CrossOrg) -> CrossMatch | None:
     """Whether `a` and `b` are one organization: merge (sure), review (may be) or None (no)."""
     if a.country and b.country and a.country != b.country:
         return None
     da, db = a.distinctive, b.distinctive
-    if not da and not db and len(a.words) >= 3 and a.words == b.words and a.country and b.country:
+    both_countries = bool(a.country and b.country)
+    if not da and not db and a.words == b.words and both_countries:
         # Only kind words, all alike ("Consejo Nacional de Investigaciones Científicas y Técnicas"
-        # / "National Council of Scientific and Technical Research") in one country.
-        return CrossMatch("merge", b, 1.0, "same words")
+        # / "National Council of Scientific and Technical Research") in one country; two alone
+        # ("École Polytechnique") are common enough to be another body's name too: a person decides.
+        if len(a.words) >= 3:
+            return CrossMatch("merge", b, 1.0, "same words")
+        if len(a.words) == 2:
+            return CrossMatch("review", b, 1.0, "same kind words")
     if not da or not db:
         return None
     jaccard = len(da & db) / len(da | db)
-    if a.words == b.words and a.country and b.country:
+    if a.words == b.words and both_countries:
         return CrossMatch("merge", b, 1.0, "same words")
+    city = both_countries and city_agrees(a, b)
+    support = int(city) + int(bool(a.kinds) and a.kinds == b.kinds)
     if jaccard >= 0.5:
-        return CrossMatch("review", b, jaccard, "shared words")
+        return CrossMatch("review", b, jaccard, "shared words", support)
     if _acronym_match(a, b):
-        return CrossMatch("review", b, jaccard, "acronym")
+        return CrossMatch("review", b, jaccard, "acronym", support)
+    if city and a.kinds == b.kinds and (da <= db or db <= da):
+        return CrossMatch("review", b, jaccard, "same city, words contained", support)
+    if city and (da & db) - a.city - b.city:
+        return CrossMatch("review", b, jaccard, "same city, shared word", support)
     return None
+
+
+# What one agreeing piece of evidence (the city, the kind words) adds to a review candidate's score
+# when several compete: a quarter, so it reorders candidates of near scores, not a 1.0 against a 0.5.
+SUPPORT_WEIGHT = 0.25
 
 
 class CrossIndex:
@@ -217,6 +276,7 @@ class CrossIndex:
         self.records: dict[str, CrossOrg] = {}
         self._by_word: dict[str, list[str]] = defaultdict(list)
         self._by_acronym: dict[str, list[str]] = defaultdict(list)
+        self._by_kinds: dict[frozenset[str], list[str]] = defaultdict(list)  # names of kind words only
         for record in records:
             self.add(record)
 
@@ -226,6 +286,8 @@ class CrossIndex:
         self.records[record.id] = record
         for word in record.distinctive:
             self._by_word[word].append(record.id)
+        if not record.distinctive and record.words:
+            self._by_kinds[record.words].append(record.id)
         for key in {record.short, record.acronym, record.joined or None} - {None}:
             assert key is not None
             self._by_acronym[key].append(record.id)
@@ -234,6 +296,8 @@ class CrossIndex:
         ids: set[str] = set()
         for word in record.distinctive:
             ids.update(self._by_word.get(word, ()))
+        if not record.distinctive:
+            ids.update(self._by_kinds.get(record.words, ()))
         for key in {record.short, record.acronym, record.joined or None} - {None}:
             assert key is not None
             ids.update(self._by_acronym.get(key, ()))
@@ -247,7 +311,7 @@ class CrossIndex:
         if not found:
             return None
         order = {"merge": 0, "review": 1}
-        found.sort(key=lambda m: (order[m.action], -m.score, m.candidate.id))
+        found.sort(key=lambda m: (order[m.action], -(m.score + SUPPORT_WEIGHT * m.support), m.candidate.id))
         best = found[0]
         if best.action == "merge" and len(found) > 1 and found[1].action == "merge":
             return CrossMatch("review", best.candidate, best.score, "two sure matches")

@@ -17,7 +17,7 @@ import pytest
 
 from graph.connection import Graph
 from graph.settings import Settings
-from ingest.adapters.cordis import ACTIVITY_KINDS, COUNTRY_CODES
+from ingest.adapters.cordis import ACTIVITY_KINDS, COUNTRY_CODES, unmangle
 from ingest.adapters.openalex import ORG_KINDS
 from ingest.load import import_paths
 from ingest.org_crosswalk import CrossIndex, CrossOrg, compare
@@ -191,6 +191,54 @@ def test_cross_source_name_rules_on_real_pairs(
 ) -> None:
     match = compare(CrossOrg.of("a", a[0], a[1], a[2]), CrossOrg.of("b", b[0], b[1], b[2]))
     assert (match.action if match else None) == action
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "action"),
+    [
+        # a city's English name and its local one (ingest.city_exonyms)
+        (("Ghent University", None), ("UNIVERSITEIT GENT", "GENT"), "merge"),
+        (("University of Milan", None), ("UNIVERSITA DEGLI STUDI DI MILANO", "Milano"), "merge"),
+        # the city agrees: words contained with the same kinds, or one more word shared: a person decides
+        (("University of Urbino", None), ("Universita' degli Studi di Urbino Carlo Bo", "URBINO"), "review"),
+        (("Universität Greifswald", None), ("ERNST-MORITZ-ARNDT-UNIVERSITÄT GREIFSWALD", "GREIFSWALD"),
+         "review"),
+        (("GEOMAR Helmholtz Centre for Ocean Research Kiel", None),
+         ("HELMHOLTZ-ZENTRUM FUR OZEANFORSCHUNG KIEL (GEOMAR)", "KIEL"), "review"),
+        (("University of Milan", None), ("UNIVERSITA DEGLI STUDI DI MILANO-BICOCCA", "MILANO"), "review"),
+        # without the city, the same words contained are no evidence
+        (("University of Urbino", None), ("Universita' degli Studi di Urbino Carlo Bo", None), None),
+        # only two kind words, the same: a person decides
+        (("École Polytechnique", None), ("ECOLE POLYTECHNIQUE", "PALAISEAU CEDEX"), "review"),
+    ],
+)  # fmt: skip
+def test_city_and_exonym_rules_on_real_pairs(
+    a: tuple[str, str | None], b: tuple[str, str | None], action: str | None
+) -> None:
+    country = "FR" if "cole" in a[0] else "IT" if "Mil" in a[0] or "Urb" in a[0] else "DE"
+    country = "BE" if "Ghent" in a[0] else country
+    match = compare(CrossOrg.of("a", a[0], country, city=a[1]), CrossOrg.of("b", b[0], country, city=b[1]))
+    assert (match.action if match else None) == action
+
+
+def test_the_candidate_with_more_agreeing_evidence_is_proposed() -> None:
+    """Münster: the university whose city and kind agree, not the college sharing more of its words."""
+    index = CrossIndex(
+        [
+            CrossOrg.of("EU-PIC-1", "FACHHOCHSCHULE MUNSTER", "DE", city="MUENSTER"),
+            CrossOrg.of("EU-PIC-2", "WESTFAELISCHE WILHELMS-UNIVERSITAET MUENSTER", "DE", city="MUENSTER"),
+        ]
+    )
+    match = index.best(CrossOrg.of("OA-I1", "University of Münster", "DE"))
+    assert match is not None and (match.action, match.candidate.id) == ("review", "EU-PIC-2")
+
+
+def test_a_name_damaged_in_the_source_is_repaired() -> None:
+    assert (
+        unmangle("ERNST-MORITZ-ARNDT-UNIVERSIT√ÑT GREIFSWALD") == "ERNST-MORITZ-ARNDT-UNIVERSITÄT GREIFSWALD"
+    )
+    assert unmangle("Aquitaine D√©veloppement Innovation") == "Aquitaine Développement Innovation"
+    assert unmangle("UNIVERSITÄT WIEN √ 2") == "UNIVERSITÄT WIEN √ 2"  # not that damage: as it is
 
 
 def test_two_sure_candidates_are_left_to_a_person() -> None:
