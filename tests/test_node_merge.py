@@ -20,6 +20,7 @@ from graph.schema import Label
 from graph.settings import Settings
 from ingest.load import import_paths
 from ingest.review import accept, reject
+from tests.conftest import api_client
 from tests.test_cross_source_orgs import cordis_orgs, openalex_orgs
 from tests.test_ingest_load import counts, write_all
 
@@ -168,6 +169,28 @@ def test_a_merge_that_fails_midway_changes_nothing(empty_graph: Graph, shared: P
     assert _links(empty_graph) == state and counts(empty_graph) == nodes
     (status,) = empty_graph.read(f"MATCH (r:ReviewItem {{id: '{item_id}'}}) RETURN r.status AS s")
     assert status["s"] == "open"
+    with api_client(empty_graph, "editor") as client:
+        response = client.post(f"/api/v1/import/review/{item_id}/accept")
+    assert response.status_code == 409 and "NOT_IN_SCHEMA" in response.json()["detail"]
+
+
+def test_the_api_accept_merges_and_the_audit_log_names_both_nodes(
+    empty_graph: Graph, shared: Path, tmp_path: Path
+) -> None:
+    _, _, item_id = _load(empty_graph, shared, tmp_path)
+    with api_client(empty_graph, "editor") as client:
+        response = client.post(f"/api/v1/import/review/{item_id}/accept", json={"decided_by": "cb.skhcn"})
+        assert response.status_code == 200, response.text
+        assert response.json() == {"id": item_id, "status": "accepted", "record_id": PIC}
+        assert client.post(f"/api/v1/import/review/{item_id}/accept").status_code == 409
+    assert OA not in _org_ids(empty_graph)
+    (entry,) = empty_graph.read(
+        "MATCH (a:AuditEntry {action: 'review_accept'}) RETURN a.target AS target, a.detail AS detail"
+    )
+    assert entry == {
+        "target": item_id,
+        "detail": f"{PIC}; {OA} merged into {PIC}: 5 links moved, 1 combined, 0 dropped",
+    }
 
 
 def _merge(graph: Graph, label: Label, keep: str, dup: str) -> None:
