@@ -245,3 +245,23 @@ def test_a_second_parent_body_is_not_moved(empty_graph: Graph) -> None:
     )
     _merge(empty_graph, Label.ORGANIZATION, "A", "B")
     assert [link[:3] for link in _links(empty_graph)] == [("PART_OF", "A", "PA"), ("PART_OF", "C", "A")]
+
+
+def test_the_other_direction_keeps_the_openalex_node(
+    empty_graph: Graph, shared: Path, tmp_path: Path
+) -> None:
+    """OpenAlex first, then CORDIS: the item proposes the OpenAlex node, which keeps the participations."""
+    cordis = write_all(tmp_path / "cordis", _cordis(shared))
+    openalex = _openalex(shared)
+    openalex.pop("project_partners")  # its projects come with CORDIS
+    import_paths(empty_graph, write_all(tmp_path / "openalex", openalex))
+    import_paths(empty_graph, cordis)
+    (item,) = empty_graph.read("MATCH (r:ReviewItem {status: 'open'}) RETURN r.id AS id, r.candidate_id AS c")
+    assert item["c"] == OA
+    assert accept(empty_graph, item["id"], "editor").record_id == OA
+    assert _org_ids(empty_graph) == [OA, "OA-UNIT-1"]
+    partners = empty_graph.read("MATCH (o)-[r:PARTNER_IN]->(p) RETURN o.id AS o, p.code AS p ORDER BY p")
+    assert partners == [{"o": OA, "p": P1}, {"o": OA, "p": P2}]
+    merged = counts(empty_graph)
+    import_paths(empty_graph, cordis)
+    assert _org_ids(empty_graph) == [OA, "OA-UNIT-1"] and counts(empty_graph) == merged
