@@ -99,7 +99,8 @@ class ResolutionSettings(BaseSettings):
     employer (+7.4) are sure. They were tuned on the demo's noisy duplicates and checked on OpenAlex
     authors (bench/resolution.py, bench/README.md); `own_coworker_disagree` and `rare_name_agree`
     were chosen on the development half of the OpenAlex known-identity set only
-    (bench/resolution_orcid.py), and are reported on the held-out half.
+    (bench/resolution_orcid.py), and are reported on the held-out half; `common_name_scale` is
+    Fellegi-Sunter's own scale, not tuned.
     """
 
     model_config = SettingsConfigDict(env_prefix="RESOLVE_", env_file=".env", extra="ignore")
