@@ -74,7 +74,7 @@ class PeopleIndex:
         seen: set[tuple[str, str]] = set()
         extra = 0
         rows = {id(r): r for key in block_keys(record.tokens) for r in self._keyed.get(key, [])}
-        for row in rows.values():
+        for row in sorted(rows.values(), key=lambda r: (sorted(_unique_keys(r)), r.tokens)):
             keys = _unique_keys(row)
             if keys & own or keys & seen or any(k in self._strong for k in keys):
                 continue  # the record itself, a row already counted, or a stored person
