@@ -29,8 +29,10 @@ class PeopleIndex:
         self.records: dict[str, PersonRecord] = {}
         self._blocks: dict[str, list[str]] = defaultdict(list)
         self._strong: dict[tuple[str, str], str] = {}
-        # Incoming rows with their own ORCID iD or staff code, by name block (see `expect`).
-        self._keyed: dict[str, list[PersonRecord]] = defaultdict(list)
+        # Incoming rows with their own ORCID iD or staff code, by name block (see `expect`): the keys
+        # (sorted, so rows are always counted in one order) and the name's words.
+        self._keyed: dict[str, list[tuple[tuple[tuple[str, str], ...], tuple[str, ...]]]] = defaultdict(list)
+        self._keyed_near: dict[tuple[str, ...], list[tuple[tuple[str, str], ...]]] = {}  # by name
         for record in records:
             self.add(record)
 
@@ -48,9 +50,10 @@ class PeopleIndex:
         """Note the incoming rows before resolving any, so a name two rows with different ORCID iDs
         carry counts as held by two people whichever row comes first."""
         for record in batch:
-            if _unique_keys(record):
-                for key in block_keys(record.tokens):
-                    self._keyed[key].append(record)
+            if keys := tuple(sorted(_unique_keys(record))):
+                for block in block_keys(record.tokens):
+                    self._keyed[block].append((keys, record.tokens))
+        self._keyed_near.clear()
 
     def by_strong_key(self, record: PersonRecord) -> dict[str, str]:
         """{key name: stored id} for each strong key of `record` that a stored person holds."""
@@ -65,6 +68,17 @@ class PeopleIndex:
         ids = {i for key in block_keys(record.tokens) for i in self._blocks.get(key, [])}
         return [self.records[i] for i in sorted(ids)]
 
+    def _keyed_near_name(self, tokens: tuple[str, ...]) -> list[tuple[tuple[str, str], ...]]:
+        """The keys of the expected rows whose name comes near `tokens`, always in one order."""
+        if tokens not in self._keyed_near:
+            rows = {row for block in block_keys(tokens) for row in self._keyed.get(block, [])}
+            self._keyed_near[tokens] = [
+                keys
+                for keys, words in sorted(rows)
+                if name_similarity(list(tokens), list(words)) >= NEAR_NAME
+            ]
+        return self._keyed_near[tokens]
+
     def namesakes(self, record: PersonRecord, candidates: Iterable[PersonRecord]) -> int:
         """How many people other than `record` hold a name near its name: the stored candidates near
         it, and the expected rows whose own ORCID iD or staff code nobody stored holds (one each)."""
@@ -73,12 +87,9 @@ class PeopleIndex:
         own = _unique_keys(record)
         seen: set[tuple[str, str]] = set()
         extra = 0
-        rows = {id(r): r for key in block_keys(record.tokens) for r in self._keyed.get(key, [])}
-        for row in sorted(rows.values(), key=lambda r: (sorted(_unique_keys(r)), r.tokens)):
-            keys = _unique_keys(row)
-            if keys & own or keys & seen or any(k in self._strong for k in keys):
+        for keys in self._keyed_near_name(record.tokens):
+            if own.intersection(keys) or seen.intersection(keys) or any(k in self._strong for k in keys):
                 continue  # the record itself, a row already counted, or a stored person
-            if name_similarity(tokens, list(row.tokens)) >= NEAR_NAME:
-                seen |= keys
-                extra += 1
+            seen.update(keys)
+            extra += 1
         return stored + extra
