@@ -25,7 +25,8 @@ from pathlib import Path
 from bench.resolution_orcid import KnownIdentitySet, Split, orcid_set
 from bench.resolution_sets import LabelledSet, demo_set, openalex_set
 from graph.settings import ResolutionSettings, get_settings
-from ingest.resolve_people import Decision, PeopleIndex, PersonRecord, resolve_person
+from ingest.people_index import PeopleIndex
+from ingest.resolve_people import Decision, PersonRecord, resolve_person
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Metrics:
 def resolver(settings: ResolutionSettings) -> Callable[[LabelledSet], list[Outcome]]:
     def run(data: LabelledSet) -> list[Outcome]:
         index = PeopleIndex(data.stored)
+        index.expect(data.incoming)
         decisions: list[Decision] = [resolve_person(r, index, settings) for r in data.incoming]
         return [Outcome(d.action, d.candidate_id) for d in decisions]
 
@@ -255,6 +257,7 @@ def errors(
 ) -> list[tuple[PersonRecord, Decision, str | None]]:
     """The records the resolver got wrong or sent to review, for reading by hand."""
     index = PeopleIndex(data.stored)
+    index.expect(data.incoming)
     found = []
     for record, truth in zip(data.incoming, data.truth, strict=True):
         decision = resolve_person(record, index, settings)

@@ -99,7 +99,8 @@ class ResolutionSettings(BaseSettings):
     employer (+7.4) are sure. They were tuned on the demo's noisy duplicates and checked on OpenAlex
     authors (bench/resolution.py, bench/README.md); `own_coworker_disagree` and `rare_name_agree`
     were chosen on the development half of the OpenAlex known-identity set only
-    (bench/resolution_orcid.py), and are reported on the held-out half.
+    (bench/resolution_orcid.py), and are reported on the held-out half; `common_name_scale` is
+    Fellegi-Sunter's own scale, not tuned.
     """
 
     model_config = SettingsConfigDict(env_prefix="RESOLVE_", env_file=".env", extra="ignore")
@@ -140,6 +141,11 @@ class ResolutionSettings(BaseSettings):
     # chance seldom repeats it. Name (+4) and this (+1) stay well below the bias + 2.2 a sure match
     # needs. The largest value that added no known-wrong merge on the dev half (1.2 added one).
     rare_name_agree: float = 1.0
+    # A name three or more people hold (stored, or incoming rows with their own ORCID iD or staff
+    # code) loses common_name_scale * ln(holders / 2) points: Fellegi-Sunter's frequency adjustment
+    # at its own scale (1.0: the odds of chance agreement grow with the number of holders). Set by
+    # that theory, not tuned; 0 turns it off.
+    common_name_scale: float = Field(default=1.0, ge=0.0)
     # An initials-form name ("Y. Hu" / "Yazhou Hu") with two shared co-workers, or one and the same
     # employer: on a byline that is who the person is. The largest value (0.05 steps) that added no
     # known-wrong merge on the OpenAlex dev half, in either spelling (0.4 added "Z. Hou").

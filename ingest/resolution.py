@@ -22,12 +22,12 @@ from graph.settings import ResolutionSettings
 from graph.text import fold
 from ingest.columns import Kind
 from ingest.external_keys import Rewrites, stored_holders
+from ingest.people_index import PeopleIndex
 from ingest.person_records import org_from_graph, org_from_row, person_from_graph, person_from_row
 from ingest.records import Record, to_record
 from ingest.resolve_orgs import OrgIndex, OrgMatch, score_orgs
 from ingest.resolve_people import (
     Decision,
-    PeopleIndex,
     PersonMatch,
     PersonRecord,
     block_keys,
@@ -259,6 +259,7 @@ def _resolve_experts(graph: Graph, batch: Batch, settings: ResolutionSettings, r
     incoming = {id(r): person_from_row(r.model, org_names) for r in pending if isinstance(r.model, ExpertRow)}
     stored = {r["id"]: r for r in _person_candidates(graph, list(incoming.values()))}
     index = PeopleIndex(person_from_graph(r) for r in stored.values())
+    index.expect(incoming.values())
     batch_props: dict[str, dict[str, Any]] = {}
     for row in rows:
         if isinstance(row.model, ExpertRow) and row.model.expert_id is not None:

@@ -4,17 +4,18 @@ Strong keys (email, ORCID iD, staff code) are exact after normalization and deci
 of them point at different people. Otherwise candidates come from name blocks and each is scored on
 name, birth year, employer, fields, topics, co-workers and a few contact details (see
 `graph.settings.ResolutionSettings` for the weights and why). A name alone never makes a sure match,
-not even a rare one; a stored person on the incoming record's own byline is never the match; two
-records carrying different ORCID iDs (or staff codes) never merge without a person's say.
+not even a rare one, and a name many people hold counts for less (`ingest.people_index` counts
+them); a stored person on the incoming record's own byline is never the match; two records carrying
+different ORCID iDs (or staff codes) never merge without a person's say.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from graph.settings import ResolutionSettings
 from graph.text import fold
@@ -30,6 +31,9 @@ from ingest.match_score import (
     year_agreement,
 )
 from ingest.resolve_orgs import org_name_similarity
+
+if TYPE_CHECKING:  # people_index imports this module for PersonRecord
+    from ingest.people_index import PeopleIndex
 
 Action = Literal["merge", "review", "new"]
 STRONG_KEYS = ("email", "orcid", "staff_code")
@@ -103,6 +107,7 @@ class PersonMatch:
     candidate: PersonRecord
     score: float
     features: dict[str, float | None]
+    namesakes: int | None = None  # people holding a name near the incoming one, when counted
 
 
 @dataclass(frozen=True)
@@ -163,14 +168,33 @@ def _unique_id_feature(a: PersonRecord, b: PersonRecord) -> float | None:
     return 1.0 if all(x == y for x, y in pairs) else 0.0
 
 
+def common_name_points(namesakes: int | None, name: float, s: ResolutionSettings) -> float:
+    """Points an agreeing name loses when three or more people hold it: ln(namesakes / 2) times
+    `common_name_scale`. Fellegi-Sunter's frequency adjustment: chance agreement on a name grows with
+    the number of its holders, so a name held by six is worth ln 3 (1.1 points) less than one held
+    by two."""
+    if namesakes is None or namesakes <= 2 or name < 0.9:
+        return 0.0
+    return s.common_name_scale * math.log(namesakes / 2)
+
+
+def _without_common_name(match: PersonMatch, s: ResolutionSettings) -> float:
+    """The match's score before its common-name points."""
+    points = common_name_points(match.namesakes, match.features["name"] or 0.0, s)
+    if points == 0.0 or not 0.0 < match.score < 1.0:
+        return match.score
+    return to_score(math.log(match.score / (1 - match.score)) + points, 0.0)
+
+
 def score_people(
     a: PersonRecord, b: PersonRecord, s: ResolutionSettings, namesakes: int | None = None
 ) -> PersonMatch:
     """How likely `a` (incoming) is `b` (stored): 0..1, with every feature that went into it.
 
-    `namesakes`: how many stored candidates' names come near `a`'s (similarity >= 0.9). When `b` is
-    the only one, the name is rare, and its agreement is worth more (Fellegi-Sunter's frequency
-    adjustment: a rare name is seldom shared by chance)."""
+    `namesakes`: how many people hold a name near `a`'s (similarity >= 0.9; `PeopleIndex.namesakes`).
+    When `b` is the only one, the name is rare, and its agreement is worth more; when three or more
+    do, it is worth less (Fellegi-Sunter's frequency adjustment: agreement on a name is the likelier
+    to be chance the more people hold it)."""
     email = None
     if a.strong("email") and b.strong("email"):
         email = 1.0 if a.strong("email") == b.strong("email") else 0.0
@@ -209,43 +233,10 @@ def score_people(
         + contribution(f["orcid_or_staff_code"], 0.0, s.unique_id_disagree)
         + contribution(f["own_coworker"], 0.0, s.own_coworker_disagree)
         + (s.rare_name_agree if f["rare_name"] == 1.0 else 0.0)
+        - common_name_points(namesakes, name, s)
         + (s.initials_support_agree if f["initials_support"] == 1.0 else 0.0)
     )
-    return PersonMatch(b, to_score(points, s.bias), rounded(features))
-
-
-class PeopleIndex:
-    """Stored people, found by strong key or by name block; new people join as the batch goes on."""
-
-    def __init__(self, records: Iterable[PersonRecord] = ()) -> None:
-        self.records: dict[str, PersonRecord] = {}
-        self._blocks: dict[str, list[str]] = defaultdict(list)
-        self._strong: dict[tuple[str, str], str] = {}
-        for record in records:
-            self.add(record)
-
-    def add(self, record: PersonRecord) -> None:
-        if record.id is None or record.id in self.records:
-            return
-        self.records[record.id] = record
-        for key in block_keys(record.tokens):
-            self._blocks[key].append(record.id)
-        for key in STRONG_KEYS:
-            if value := record.strong(key):
-                self._strong.setdefault((key, value), record.id)
-
-    def by_strong_key(self, record: PersonRecord) -> dict[str, str]:
-        """{key name: stored id} for each strong key of `record` that a stored person holds."""
-        found = {}
-        for key in STRONG_KEYS:
-            value = record.strong(key)
-            if value and (key, value) in self._strong:
-                found[key] = self._strong[(key, value)]
-        return found
-
-    def candidates(self, record: PersonRecord) -> list[PersonRecord]:
-        ids = {i for key in block_keys(record.tokens) for i in self._blocks.get(key, [])}
-        return [self.records[i] for i in sorted(ids)]
+    return PersonMatch(b, to_score(points, s.bias), rounded(features), namesakes)
 
 
 def resolve_person(record: PersonRecord, index: PeopleIndex, s: ResolutionSettings) -> Decision:
@@ -260,8 +251,9 @@ def resolve_person(record: PersonRecord, index: PeopleIndex, s: ResolutionSettin
             return Decision("merge", PersonMatch(best.candidate, 1.0, features), next(iter(strong)))
         return Decision("review", best, "conflict")
     candidates = index.candidates(record)
-    # How many stored people come near the name: one means a rare name (see `score_people`).
-    near = sum(name_similarity(list(record.tokens), list(c.tokens)) >= 0.9 for c in candidates)
+    # How many people hold a name near this one: one (the candidate) means a rare name, three or
+    # more a common one (see `score_people`).
+    near = index.namesakes(record, candidates)
     scored = sorted(
         (score_people(record, c, s, near) for c in candidates),
         key=lambda m: (-m.score, m.candidate.id or ""),
@@ -275,7 +267,9 @@ def resolve_person(record: PersonRecord, index: PeopleIndex, s: ResolutionSettin
         return Decision("review", best, "conflict")
     if best.score >= s.sure_threshold:
         # Two people nearly as likely: a person must choose, never the loader.
-        if len(scored) > 1 and scored[1].score >= s.sure_threshold - 0.05:
+        # The common-name points lower every holder of the name alike: they say how likely any
+        # holder is this record, not which one, so the runner-up is judged without them.
+        if len(scored) > 1 and _without_common_name(scored[1], s) >= s.sure_threshold - 0.05:
             return Decision("review", best, "ambiguous")
         return Decision("merge", best, "score")
     return Decision("review", best, "score")

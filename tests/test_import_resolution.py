@@ -30,6 +30,7 @@ EXPERTS = [
     {"expert_id": "LC-2", "full_name": "ThS. Lò Thị Ba", "gender": "nữ", "birth_year": "1985",
      "org_id": "TNU-NL", "ethnicity": "Thái", "staff_code": "CB-77"},
 ]  # fmt: skip
+PANG = {"expert_id": "LC-3", "full_name": "Lò Văn Pấng", "org_id": "LC-SKHCN"}
 # Another agency's file: no ids, other spellings.
 INCOMING = [
     # a sure match by score: initials, old tone mark, same birth year and employer; brings a phone
@@ -175,3 +176,22 @@ def test_organizations_without_ids_resolve_by_expanded_name(graph: Graph, tmp_pa
     before = counts(graph)
     import_paths(graph, [write_csv(tmp_path / "organizations.csv", rows)], resolve=True)
     assert counts(graph) == before
+
+
+def test_a_second_person_with_their_own_orcid_in_the_file_makes_the_name_common(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """One stored "Lò Văn Pấng" at LC-SKHCN: a row with his name and employer merges (a rare name,
+    +1). When the same file also brings a Lò Văn Pấng with an ORCID iD nobody holds, two people hold
+    the name, and the row waits for a person instead."""
+    import_paths(graph, write_all(tmp_path / "pang", {"experts": [PANG]}))
+    row = {"full_name": "Lo Van Pang", "org_id": "LC-SKHCN"}
+    other = {"full_name": "Lò Văn Pấng", "orcid": "0000-0002-1825-0097", "birth_year": "1990",
+             "org_id": "TNU-NL"}  # fmt: skip
+    for folder in ("alone", "both"):
+        (tmp_path / folder).mkdir()
+    assert _import(graph, tmp_path / "alone", [row])[Kind.EXPERTS] == (1, 0, 0, 0, 0)
+    # Both rows wait: "Lo Van Pang" for LC-3, and the newcomer, whose employer differs, too.
+    assert _import(graph, tmp_path / "both", [row, other])[Kind.EXPERTS] == (0, 2, 0, 0, 0)
+    items = graph.read("MATCH (r:ReviewItem) RETURN r.candidate_id AS c, r.incoming AS i ORDER BY i")
+    assert [i["c"] for i in items] == ["LC-3", "LC-3"]

@@ -9,7 +9,8 @@ import pytest
 
 from graph.settings import ResolutionSettings
 from ingest.match_score import name_similarity, name_tokens
-from ingest.resolve_people import PeopleIndex, PersonRecord, new_person_id, resolve_person
+from ingest.people_index import PeopleIndex
+from ingest.resolve_people import PersonRecord, new_person_id, resolve_person
 
 S = ResolutionSettings()
 
@@ -184,3 +185,62 @@ def test_a_citation_form_name_with_shared_coauthors_merges() -> None:
     # Full names are not initials forms: the feature stays out of their score.
     full = resolve_person(person("Tapan Mukerji", coworkers=coauthors), PeopleIndex([stored]), S)
     assert full.match is not None and full.match.features["initials_support"] is None
+
+
+def test_a_name_four_people_hold_needs_more_than_the_name_and_birth_year() -> None:
+    """Fellegi-Sunter's frequency adjustment: "Nguyễn Văn An" held by four stored people makes an
+    equal name and birth year likelier chance than when two hold it, so the pair waits for a person;
+    with two holders the same pair merges, and the employer still makes the four-holder pair sure."""
+    an = person("Nguyễn Văn An", "LC-10", birth_year=1975, org_ids=frozenset({"LC-SNN"}))
+    others = [person("Nguyễn Văn An", f"LC-1{i}", birth_year=1950 + i) for i in (1, 2, 3)]
+    incoming = person("Nguyen Van An", birth_year=1975)
+    decision = resolve_person(incoming, PeopleIndex([an, *others]), S)
+    assert (decision.action, decision.candidate_id) == ("review", "LC-10")
+    assert decision.match is not None and decision.match.namesakes == 4
+    two = resolve_person(incoming, PeopleIndex([an, others[0]]), S)
+    assert (two.action, two.candidate_id) == ("merge", "LC-10")
+    at_work = person("Nguyen Van An", birth_year=1975, org_ids=frozenset({"LC-SNN"}))
+    assert resolve_person(at_work, PeopleIndex([an, *others]), S).action == "merge"
+    off = resolve_person(incoming, PeopleIndex([an, *others]), S.model_copy(update={"common_name_scale": 0}))
+    assert off.action == "merge"
+
+
+def test_incoming_rows_with_their_own_orcid_make_a_name_common() -> None:
+    """One stored "Jean-François Ghienne" and a shared co-author merge as a rare name; when the same
+    import also brings another Ghienne with an ORCID iD nobody stored holds, two people hold the name
+    and the pair waits. A row without such a key may be the stored man typed again: it counts for
+    nothing, nor does a row whose ORCID iD the stored man holds."""
+    stored = person(
+        "Jean-François Ghienne", "A5020", coworkers=frozenset({"A1", "A2"}), orcid="0000-0001-1111-1111"
+    )
+    incoming = person("Jean-François Ghienne", coworkers=frozenset({"A1", "A9"}))
+    index = PeopleIndex([stored])
+    index.expect(
+        [incoming, person("J.-F. Ghienne"), person("Jean-François Ghienne", orcid="0000-0001-1111-1111")]
+    )
+    assert resolve_person(incoming, index, S).action == "merge"
+    index.expect([person("Jean-François Ghienne", orcid="0000-0002-2222-2222")])
+    decision = resolve_person(incoming, index, S)
+    assert decision.action == "review"
+    assert decision.match is not None and decision.match.namesakes == 2
+
+
+def test_expected_rows_count_once_and_never_the_record_itself() -> None:
+    other = person("Lò Văn Pấng", orcid="0000-0003-3333-3333")
+    incoming = person("Lo Van Pang", orcid="0000-0004-4444-4444")
+    index = PeopleIndex([person("Lò Văn Pấng", "LC-30")])
+    index.expect([incoming, other, person("LÒ VĂN PẤNG", orcid="0000-0003-3333-3333")])
+    assert index.namesakes(incoming, index.candidates(incoming)) == 2
+
+
+def test_the_common_name_points_never_turn_a_close_runner_up_into_a_merge() -> None:
+    """Three stored "Nguyễn Văn Hòa": the best matches name, birth year and employer; the runner-up
+    name, fields and topics (0.86 before the common-name points, 0.80 after). The points lower both
+    alike, so the choice between them is still a person's."""
+    shared = {"fields": frozenset({"401"}), "topics": frozenset({"lua"}), "gender": "M"}
+    best = person("Nguyễn Văn Hòa", "LC-41", birth_year=1970, org_ids=frozenset({"LC-SNN"}), **shared)
+    runner_up = person("Nguyễn Văn Hòa", "LC-42", **shared)
+    namesake = person("Nguyễn Văn Hòa", "LC-43", birth_year=1950)
+    incoming = person("Nguyen Van Hoa", birth_year=1970, org_ids=frozenset({"LC-SNN"}), **shared)
+    decision = resolve_person(incoming, PeopleIndex([best, runner_up, namesake]), S)
+    assert (decision.action, decision.reason, decision.candidate_id) == ("review", "ambiguous", "LC-41")
