@@ -24,46 +24,55 @@ from queries.relevance import _SEMANTIC_FOR_IDS as SEMANTIC_FOR_IDS_ITEMS
 from queries.standing import ceiling as standing_ceiling
 from queries.standing import floor as standing_floor
 
+
 # Per expert node: the best strength of each item, noisy-or within a kind, kinds weighted: the same
 # arithmetic as `relevance.roll_up`, which builds the explanation of the page.
-# Each expert also keeps the items (`kind:ref`) behind their score, so the explanation of the page
-# reads only those instead of querying the indexes again.
-_ROLL_UP_NODES: LiteralString = """
+# Each expert also keeps the items behind their score ([signal, kind, ref, strength]), so the
+# explanation of the page reads only those items' labels instead of querying the indexes again.
+def _roll_up_nodes(signal: LiteralString) -> LiteralString:
+    return (
+        """
 WITH expert, kind, ref, max(CASE WHEN strength > 1 THEN 1.0 ELSE strength END) AS s
 WHERE s > 0
 WITH expert, kind, reduce(miss = 1.0, x IN collect(s) | miss * (1 - 0.999 * x)) AS miss,
-     collect(kind + ':' + ref) AS refs
-WITH expert, sum($w.kinds[kind] * (1 - miss)) AS score, reduce(all = [], r IN collect(refs) | all + r) AS refs
+     collect(['"""
+        + signal
+        + """', kind, ref, s]) AS items
+WITH expert, sum($w.kinds[kind] * (1 - miss)) AS score,
+     reduce(all = [], i IN collect(items) | all + i) AS items
 """
+    )
+
+
 _CAPPED: LiteralString = "CASE WHEN score > 1 THEN 1.0 ELSE score END"
 _LEXICAL: LiteralString = (
     LEXICAL_KEYS
-    + _ROLL_UP_NODES
+    + _roll_up_nodes("lexical")
     + "RETURN expert, "
     + _CAPPED
-    + " AS lexical, 0.0 AS semantic, refs, 0.0 AS field, 1 AS found"
+    + " AS lexical, 0.0 AS semantic, items, 0.0 AS field, 1 AS found"
 )
 _SEMANTIC: LiteralString = (
     SEMANTIC_KEYS
-    + _ROLL_UP_NODES
+    + _roll_up_nodes("semantic")
     + "RETURN expert, 0.0 AS lexical, "
     + _CAPPED
-    + " AS semantic, refs, 0.0 AS field, 1 AS found"
+    + " AS semantic, items, 0.0 AS field, 1 AS found"
 )
 _SEMANTIC_FOR_IDS: LiteralString = (
     "CALL { "
     + SEMANTIC_FOR_IDS_ITEMS
     + " }"
-    + _ROLL_UP_NODES
+    + _roll_up_nodes("semantic")
     + "RETURN expert, 0.0 AS lexical, "
     + _CAPPED
-    + " AS semantic, refs, 0.0 AS field, 1 AS found"
+    + " AS semantic, items, 0.0 AS field, 1 AS found"
 )
 # A match that names its candidates scores exactly those, found or not.
 _NAMED: LiteralString = """
 UNWIND coalesce($ids, []) AS eid
 MATCH (expert:Expert {id: eid})
-RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS refs, 0.0 AS field, 1 AS found
+RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS items, 0.0 AS field, 1 AS found
 """
 # Field relevance from the field side: every holder of a query subfield (`$subs`, as in
 # relevance._FIELD_SCORE), not a pool member by itself (`found` 0). Fields have few holders on a
@@ -76,7 +85,7 @@ MATCH (:Field {code: code})<-[h:HAS_EXPERTISE]-(expert:Expert)
 UNWIND keys($subs[code]) AS query_field
 WITH expert, query_field, max($subs[code][query_field] * coalesce(h.confidence, 1.0)) AS s
 WITH expert, 1 - reduce(miss = 1.0, x IN collect(s) | miss * (1 - 0.999 * x)) AS field
-RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS refs, field, 0 AS found
+RETURN expert, 0.0 AS lexical, 0.0 AS semantic, [] AS items, field, 0 AS found
 """
 # Bounds of an expert's score from a relevance part `P` (weighted, over Σw) and title/degree `td`:
 # standing is at least its title and degree part and at most its ceiling, through the gate.
@@ -93,11 +102,11 @@ _GATE: LiteralString = "CASE WHEN P * $b.to_gate > 1 THEN 1.0 ELSE P * $b.to_gat
 _HEAD_POOL_SIDE: LiteralString = (
     """
 WITH expert AS e, sum(lexical) AS lexical, sum(semantic) AS semantic,
-     reduce(all = [], r IN collect(refs) | all + r) AS refs
+     reduce(all = [], i IN collect(items) | all + i) AS items
 """
     + EXPERT_FILTER
     + """
-WITH e, lexical, semantic, refs, null AS known, """
+WITH e, lexical, semantic, items, null AS known, """
     + _TITLE_DEGREE
     + """ AS td
 """
@@ -105,30 +114,30 @@ WITH e, lexical, semantic, refs, null AS known, """
 _HEAD_FIELD_SIDE: LiteralString = (
     """
 WITH expert AS e, sum(lexical) AS lexical, sum(semantic) AS semantic,
-     reduce(all = [], r IN collect(refs) | all + r) AS refs, sum(field) AS known, sum(found) AS found
+     reduce(all = [], i IN collect(items) | all + i) AS items, sum(field) AS known, sum(found) AS found
 WHERE found > 0
-WITH e, lexical, semantic, refs, known
+WITH e, lexical, semantic, items, known
 """
     + EXPERT_FILTER
     + """
-WITH e, lexical, semantic, refs, known, """
+WITH e, lexical, semantic, items, known, """
     + _TITLE_DEGREE
     + """ AS td
 """
 )
 _ROUNDS: LiteralString = (
     """
-WITH e, lexical, semantic, refs, known, td,
+WITH e, lexical, semantic, items, known, td,
      ($b.lexical * lexical + $b.semantic * semantic + $b.field * coalesce(known, 0.0)) / $b.total AS low
-WITH e, lexical, semantic, refs, known, td, low,
+WITH e, lexical, semantic, items, known, td, low,
      CASE WHEN known IS NULL THEN low + $b.field * $b.most_field / $b.total ELSE low END AS high
-WITH e, lexical, semantic, refs, known, td, low, high,
+WITH e, lexical, semantic, items, known, td, low, high,
      """
     + _GATE_LOW
     + """ AS low_gate, """
     + _GATE_HIGH
     + """ AS high_gate
-WITH collect({e: e, lexical: lexical, semantic: semantic, refs: refs, known: known, td: td,
+WITH collect({e: e, lexical: lexical, semantic: semantic, items: items, known: known, td: td,
               least: low + $b.standing * low_gate * $b.least_per_td * td / $b.total,
               most: high + $b.standing * high_gate * (CASE WHEN $b.most_base + $b.most_per_td * td > 1
                     THEN 1.0 ELSE $b.most_base + $b.most_per_td * td END) / $b.total}) AS pool
@@ -171,7 +180,7 @@ WITH total, pool, x, field, P, """
     + _GATE
     + """ AS gate
 WITH total, pool, collect(CASE WHEN x IS NOT NULL THEN {
-       e: x.e, lexical: x.lexical, semantic: x.semantic, refs: x.refs, td: x.td, field: field,
+       e: x.e, lexical: x.lexical, semantic: x.semantic, items: x.items, td: x.td, field: field,
        least: P + $b.standing * gate * $b.least_per_td * x.td / $b.total,
        most: P + $b.standing * gate * (CASE WHEN $b.most_base + $b.most_per_td * x.td > 1
              THEN 1.0 ELSE $b.most_base + $b.most_per_td * x.td END) / $b.total} END) AS round2
@@ -187,9 +196,9 @@ WITH total, pool, [x IN round2 WHERE x.most >= bar] AS kept
 RETURN total, pool, [x IN kept | x.e.id] AS ids, [x IN kept | x.lexical] AS lexical,
        [x IN kept | x.semantic] AS semantic, [x IN kept | x.field] AS field,
        [x IN kept | x.td] AS title_degree,
-       [x IN kept | x.refs] AS refs
+       [x IN kept | x.items] AS items
 """
-    # (`refs`: per candidate, the `kind:ref` of the hits behind their scores, for the explanation.)
+    # (`items`: per candidate, the hits behind their scores, for the explanation.)
 )
 
 

@@ -35,17 +35,17 @@ from queries.filters import (
 from queries.inferred_fields import InferredField, inferred_strengths, standing_scale, with_inferred
 from queries.pool import FIELD_SIDE_MAX, POOL_STATEMENTS, bounds_param
 from queries.relevance import (
+    EVIDENCE_LABELS,
     FIELD_ONLY_SCORES,
     FIELD_ROWS,
     FIELD_TREE,
     FIELDS_AND_TREE,
-    LEXICAL_ROWS,
-    SEMANTIC_FOR_IDS_ROWS,
-    SEMANTIC_ROWS,
     Signal,
     embedding_text,
     field_signal,
     field_strengths,
+    item_rows,
+    label_params,
     roll_up,
     scores_of,
     subfield_strengths,
@@ -131,7 +131,7 @@ class Relevance:
     candidates: list[str]  # the pool's experts that can reach the top `depth`
     total: int  # the size of the (filtered) pool
     pool: list[str] | None  # every expert of the pool, when the field tree may add experts to the page
-    refs: dict[str, list[str]]  # per candidate, `kind:ref` of the hits behind their scores
+    items: dict[str, list[list[Any]]]  # per candidate, [signal, kind, ref, strength] of their hits
     query: str | None
     vector: list[float] | None
     strengths: dict[str, float]  # query field -> strength
@@ -222,7 +222,6 @@ def _relevance(
             "depth": depth,
             "expand": expand,
             "cap": ranking.field_hits,
-            "refs": None,
         },
     )[0]
     scores: dict[str, dict[str, float]] = {
@@ -239,7 +238,7 @@ def _relevance(
         list(row["ids"]),
         row["total"],
         row["pool"],
-        dict(zip(row["ids"], row["refs"], strict=True)),
+        dict(zip(row["ids"], row["items"], strict=True)),
         query,
         vector,
         strengths,
@@ -286,38 +285,24 @@ def _field_only(
 
 
 def _signals_of(
-    graph: Graph, rel: Relevance, chosen: list[str], ranking: RankingSettings, year: int
+    graph: Graph, rel: Relevance, chosen: list[str], ranking: RankingSettings
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Signal]]]:
-    """Cards of the chosen experts and the items behind their signals, in one transaction: the same
-    statements as the ranking, restricted to these experts and returning item rows."""
-    w = weights_param(ranking, year)
+    """Cards of the chosen experts and the items behind their signals, in one transaction: the
+    lexical and semantic items are the pool statement's, so only their labels are read."""
+    items = {eid: rel.items.get(eid, []) for eid in chosen}
     statements: list[tuple[LiteralString, dict[str, Any]]] = [
-        (CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
+        (CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)}),
+        (EVIDENCE_LABELS, label_params(items)),
     ]
-    names = []
-    refs = sorted({ref for eid in chosen for ref in rel.refs.get(eid, [])})
-    if rel.query is not None:
-        params = {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w, "refs": refs}
-        statements.append((LEXICAL_ROWS, params))
-        names.append("lexical")
-    if rel.vector is not None:
-        if rel.ids_mode:
-            statements.append((SEMANTIC_FOR_IDS_ROWS, {"ids": chosen, "vector": rel.vector, "w": w}))
-        else:
-            near = {"vector": rel.vector, "kv": ranking.vector_hits, "ids": chosen, "w": w, "refs": refs}
-            statements.append((SEMANTIC_ROWS, near))
-        names.append("semantic")
     if rel.strengths:
         statements.append((FIELD_ROWS, {"ids": chosen, "codes": sorted(rel.strengths)}))
-        names.append("field")
     results = graph.read_many(statements)
     cards = {c["id"]: c for c in results[0]}
-    signals: dict[str, dict[str, Signal]] = {"lexical": {}, "semantic": {}, "field": {}}
-    for name, rows in zip(names, results[1:], strict=True):
-        if name == "field":
-            signals[name] = field_signal(rows, rel.strengths, ranking)
-        else:
-            signals[name] = roll_up(name, rows, ranking)
+    rows = item_rows(items, results[1][0], ranking)
+    signals: dict[str, dict[str, Signal]] = {
+        name: roll_up(name, rows[name], ranking) for name in ("lexical", "semantic")
+    }
+    signals["field"] = field_signal(results[2], rel.strengths, ranking) if rel.strengths else {}
     return cards, signals
 
 
@@ -475,7 +460,7 @@ def _results(
     """Cards and explanations of the chosen experts."""
     if not chosen:
         return []
-    cards, signals = _signals_of(graph, order.relevance, [eid for eid, _ in chosen], ranking, order.year)
+    cards, signals = _signals_of(graph, order.relevance, [eid for eid, _ in chosen], ranking)
     return [
         _explain(cards[eid], order.relevance.scores, signals, st, order.weights, ranking)
         for eid, st in chosen

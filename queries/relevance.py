@@ -11,12 +11,12 @@ Project items are weighted by the expert's role, the project's level and its rec
 one kind combine as a noisy-or (1 - Π(1 - s)), so many weak matches never outweigh one strong one,
 and kinds are averaged with the `kind_*` weights.
 
-Every statement computes item strengths in the server and comes in two shapes: `*_KEYS` feed the
-pool statement (queries/pool.py), which rolls them up per expert there, because decoding thousands of
-rows costs the Python driver ~30 µs each; `*_ROWS` returns the item rows of a few experts (`$ids`) for the
-explanation, rolled up by `roll_up` the same way. `$refs` (`kind:ref`, or null for all) keeps only
-the hits behind those experts' scores (queries/pool.py returns them), so the explanation walks a few
-hits' members instead of every hit's.
+Every statement computes item strengths in the server: `*_KEYS` feed the pool statement
+(queries/pool.py), which rolls them up per expert there, because decoding thousands of rows costs the
+Python driver ~30 µs each, and returns the items (signal, kind, ref, strength) behind each candidate's
+scores. The explanation of the page reads only those items' labels (`EVIDENCE_LABELS`, by key) and
+rolls them up with `roll_up` the same way: running the index queries again for the page cost as much
+as a third of a search on the 100,000-expert graph.
 """
 
 from __future__ import annotations
@@ -37,14 +37,15 @@ WITH collect({n: node, s: score}) AS hits
 WITH hits, reduce(b = 0.0, h IN hits | CASE WHEN h.s > b THEN h.s ELSE b END) AS best
 UNWIND hits AS h
 """
-# Role x level x recency of `m`:MEMBER_OF->`p`, from `$w` (`weights_param`); unknown year: one half-life.
+# Role x level x recency of `m`:MEMBER_OF->`p` (`level`, `y`: the project's level and year), from `$w`
+# (`weights_param`); unknown year: one half-life.
 _PROJECT_WEIGHT: LiteralString = """
-coalesce($w.roles[m.role], $w.roles.member) * coalesce($w.levels[p.level], $w.levels.grassroots)
+coalesce($w.roles[m.role], $w.roles.member) * coalesce($w.levels[level], $w.levels.grassroots)
   * 0.5 ^ (CASE WHEN y IS NULL THEN 1.0 WHEN $w.year > y THEN ($w.year - y) / $w.half_life ELSE 0.0 END)
 """
-# Each item statement is a head (the index query, the expert behind each hit) and a tail: `*_ROWS`
-# return the labels the explanation shows, `*_KEYS` (queries/pool.py) only what the score needs:
-# reading titles for a whole pool was a fair part of its cost.
+# Each item statement is a head (the index query, the expert behind each hit) and a tail, `*_KEYS`
+# (queries/pool.py), returning only what the score needs: reading titles for a whole pool was a fair
+# part of its cost.
 _LEXICAL_PROFILE_HEAD: LiteralString = (
     "CALL db.index.fulltext.queryNodes('expert_text', $q, {limit: $k}) YIELD node, score"
     + _NORMALIZED
@@ -53,37 +54,32 @@ WITH h.n AS e, h.s / best AS strength WHERE $ids IS NULL OR e.id IN $ids
 """
 )
 _PROFILE_KEYS: LiteralString = "RETURN e AS expert, 'profile' AS kind, e.id AS ref, strength"
+# The members of a project hit `p` (strength `s`). The project's properties are read once per hit,
+# before its members, not once per member row (a fifth of the pool statement's db hits on the demo).
+_PROJECT_MEMBERS: LiteralString = """
+WITH p, s, p.code AS code, p.level AS level, coalesce(p.end_year, p.start_year) AS y
+MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
+"""
 _LEXICAL_PROJECTS_HEAD: LiteralString = (
     "CALL db.index.fulltext.queryNodes('project_text', $q, {limit: $k}) YIELD node, score"
     + _NORMALIZED
     + """
-WITH h.n AS p, h.s / best AS s WHERE $refs IS NULL OR 'project:' + p.code IN $refs
-MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
-WITH e, m, p, s, coalesce(p.end_year, p.start_year) AS y
+WITH h.n AS p, h.s / best AS s
 """
+    + _PROJECT_MEMBERS
 )
 _PROJECT_KEYS: LiteralString = (
-    "RETURN e AS expert, 'project' AS kind, p.code AS ref, s * " + _PROJECT_WEIGHT + " AS strength"
-)
-_PROJECT_ROWS: LiteralString = (
-    "RETURN e.id AS expert_id, 'project' AS kind, p.code AS ref, s * "
-    + _PROJECT_WEIGHT
-    + """ AS strength,
-       p.title AS label, m.role AS role, p.level AS level, y AS year
-"""
+    "RETURN e AS expert, 'project' AS kind, code AS ref, s * " + _PROJECT_WEIGHT + " AS strength"
 )
 _LEXICAL_PUBLICATIONS_HEAD: LiteralString = (
     "CALL db.index.fulltext.queryNodes('publication_text', $q, {limit: $k}) YIELD node, score"
     + _NORMALIZED
     + """
-WITH h.n AS w, h.s / best AS strength WHERE $refs IS NULL OR 'publication:' + w.id IN $refs
+WITH h.n AS w, h.s / best AS strength
 MATCH (e:Expert)-[:AUTHORED]->(w) WHERE $ids IS NULL OR e.id IN $ids
 """
 )
 _PUBLICATION_KEYS: LiteralString = "RETURN e AS expert, 'publication' AS kind, w.id AS ref, strength"
-_PUBLICATION_ROWS: LiteralString = """RETURN e.id AS expert_id, 'publication' AS kind, w.id AS ref, strength,
-       w.title AS label, null AS role, null AS level, w.year AS year
-"""
 # Neo4j's cosine index score is (1 + cos) / 2; `$w.floor` is the cosine of unrelated text.
 _RESCALE: LiteralString = "((2 * score - 1) - $w.floor) / (1 - $w.floor)"
 _SEMANTIC_PROFILE_HEAD: LiteralString = (
@@ -97,16 +93,15 @@ _SEMANTIC_PROJECTS_HEAD: LiteralString = (
     "CALL db.index.vector.queryNodes('project_embedding', $kv, $vector) YIELD node AS p, score "
     + "WITH p, "
     + _RESCALE
-    + """ AS s WHERE s > 0 AND ($refs IS NULL OR 'project:' + p.code IN $refs)
-MATCH (e:Expert)-[m:MEMBER_OF]->(p) WHERE $ids IS NULL OR e.id IN $ids
-WITH e, m, p, s, coalesce(p.end_year, p.start_year) AS y
+    + """ AS s WHERE s > 0
 """
+    + _PROJECT_MEMBERS
 )
 _SEMANTIC_PUBLICATIONS_HEAD: LiteralString = (
     "CALL db.index.vector.queryNodes('publication_embedding', $kv, $vector) YIELD node AS w, score "
     + "WITH w, "
     + _RESCALE
-    + """ AS strength WHERE strength > 0 AND ($refs IS NULL OR 'publication:' + w.id IN $refs)
+    + """ AS strength WHERE strength > 0
 MATCH (e:Expert)-[:AUTHORED]->(w) WHERE $ids IS NULL OR e.id IN $ids
 """
 )
@@ -119,29 +114,26 @@ CALL {
   WITH e
   WITH e WHERE e.embedding IS NOT NULL
   RETURN 'profile' AS kind, vector.similarity.cosine(e.embedding, $vector) AS score, e.id AS ref,
-         coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level,
-         null AS year, 1.0 AS weight
+         1.0 AS weight
   UNION
   WITH e
   MATCH (e)-[m:MEMBER_OF]->(p:Project) WHERE p.embedding IS NOT NULL
-  WITH e, m, p, coalesce(p.end_year, p.start_year) AS y
-  RETURN 'project' AS kind, vector.similarity.cosine(p.embedding, $vector) AS score, p.code AS ref,
-         p.title AS label, m.role AS role, p.level AS level, y AS year, """
+  WITH e, m, p, p.level AS level, coalesce(p.end_year, p.start_year) AS y
+  RETURN 'project' AS kind, vector.similarity.cosine(p.embedding, $vector) AS score, p.code AS ref, """
     + _PROJECT_WEIGHT
     + """ AS weight
   UNION
   WITH e
   MATCH (e)-[:AUTHORED]->(w:Publication) WHERE w.embedding IS NOT NULL
   RETURN 'publication' AS kind, vector.similarity.cosine(w.embedding, $vector) AS score, w.id AS ref,
-         w.title AS label, null AS role, null AS level, w.year AS year, 1.0 AS weight
+         1.0 AS weight
 }
-WITH e, kind, ref, label, role, level, year,
+WITH e, kind, ref,
      weight * ((2 * score - 1) - $w.floor) / (1 - $w.floor) AS strength
 WHERE strength > 0
-RETURN e AS expert, e.id AS expert_id, kind, ref, strength, label, role, level, year
+RETURN e AS expert, kind, ref, strength
 """
 )
-_COLUMNS: LiteralString = " RETURN expert_id, kind, ref, strength, label, role, level, year"
 LEXICAL_KEYS: LiteralString = (
     "CALL { "
     + _LEXICAL_PROFILE_HEAD
@@ -166,37 +158,29 @@ SEMANTIC_KEYS: LiteralString = (
     + _PUBLICATION_KEYS
     + " }"
 )
-LEXICAL_ROWS: LiteralString = (
-    "CALL { "
-    + _LEXICAL_PROFILE_HEAD
-    + """RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
-       coalesce(e.topics_text, e.name) AS label, null AS role, null AS level, null AS year
+# The labels the explanation shows for the items the pool statement returned (`$profiles`: expert
+# ids; `$projects`: [expert id, project code] pairs, with the membership's role; `$publications`:
+# ids), read by key instead of running the full-text and vector queries again.
+EVIDENCE_LABELS: LiteralString = """
+CALL {
+  UNWIND $profiles AS eid
+  MATCH (e:Expert {id: eid})
+  RETURN collect([eid, coalesce(e.topics_text, e.name), coalesce(e.topics_text, e.position, e.name)])
+         AS profiles
+}
+CALL {
+  UNWIND $projects AS pair
+  MATCH (e:Expert {id: pair[0]})-[m:MEMBER_OF]->(p:Project {code: pair[1]})
+  RETURN collect([pair[0], pair[1], p.title, m.role, p.level, coalesce(p.end_year, p.start_year)])
+         AS projects
+}
+CALL {
+  UNWIND $publications AS wid
+  MATCH (w:Publication {id: wid})
+  RETURN collect([wid, w.title, w.year]) AS publications
+}
+RETURN profiles, projects, publications
 """
-    + " UNION ALL "
-    + _LEXICAL_PROJECTS_HEAD
-    + _PROJECT_ROWS
-    + " UNION ALL "
-    + _LEXICAL_PUBLICATIONS_HEAD
-    + _PUBLICATION_ROWS
-    + " }"
-    + _COLUMNS
-)
-SEMANTIC_ROWS: LiteralString = (
-    "CALL { "
-    + _SEMANTIC_PROFILE_HEAD
-    + """RETURN e.id AS expert_id, 'profile' AS kind, e.id AS ref, strength,
-       coalesce(e.topics_text, e.position, e.name) AS label, null AS role, null AS level, null AS year
-"""
-    + " UNION ALL "
-    + _SEMANTIC_PROJECTS_HEAD
-    + _PROJECT_ROWS
-    + " UNION ALL "
-    + _SEMANTIC_PUBLICATIONS_HEAD
-    + _PUBLICATION_ROWS
-    + " }"
-    + _COLUMNS
-)
-SEMANTIC_FOR_IDS_ROWS: LiteralString = _SEMANTIC_FOR_IDS
 
 # Fields whose names or everyday keywords (Field.keywords_key) match the text.
 FIELDS_BY_TEXT: LiteralString = """
@@ -403,8 +387,8 @@ def scores_of(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def roll_up(signal: str, rows: list[dict[str, Any]], ranking: RankingSettings) -> dict[str, Signal]:
-    """Per expert, from `*_ROWS` item rows: the same noisy-or and kind weights as the pool statement, with
-    each item's share of the score kept for the explanation."""
+    """Per expert, from item rows (`item_rows`): the same noisy-or and kind weights as the pool
+    statement, with each item's share of the score kept for the explanation."""
     kind_weight = {
         "profile": ranking.kind_profile,
         "project": ranking.kind_project,
@@ -422,6 +406,59 @@ def roll_up(signal: str, rows: list[dict[str, Any]], ranking: RankingSettings) -
             per[r["expert_id"]][r["kind"]][ref] = item
     total_weight = sum(kind_weight.values()) or 1.0
     return {eid: _combine(kinds, kind_weight, total_weight) for eid, kinds in per.items()}
+
+
+def label_params(items: dict[str, list[list[Any]]]) -> dict[str, Any]:
+    """`EVIDENCE_LABELS`'s parameters for the pool's items (signal, kind, ref, strength) per expert."""
+    keys: dict[str, set[Any]] = {"profile": set(), "project": set(), "publication": set()}
+    for eid, found in items.items():
+        for _, kind, ref, _ in found:
+            keys[kind].add((eid, ref) if kind == "project" else ref)
+    return {
+        "profiles": sorted(keys["profile"]),
+        "projects": [list(pair) for pair in sorted(keys["project"])],
+        "publications": sorted(keys["publication"]),
+    }
+
+
+def item_rows(
+    items: dict[str, list[list[Any]]], labels: dict[str, Any], ranking: RankingSettings
+) -> dict[str, list[dict[str, Any]]]:
+    """The pool's items of the page's experts as `roll_up` rows per signal, labelled from
+    `EVIDENCE_LABELS`. Should an expert hold two memberships of one project, the stronger role is
+    the one the pool's maximum came from."""
+    roles = {"lead": ranking.role_lead, "secretary": ranking.role_secretary, "member": ranking.role_member}
+    profiles = {eid: (lexical, semantic) for eid, lexical, semantic in labels["profiles"]}
+    projects: dict[tuple[str, str], tuple[Any, Any, Any, Any]] = {}
+    for eid, code, title, role, level, year in labels["projects"]:
+        kept = projects.get((eid, code))
+        weight = roles.get(role, ranking.role_member)
+        if kept is None or weight > roles.get(kept[1], ranking.role_member):
+            projects[(eid, code)] = (title, role, level, year)
+    publications = {wid: (title, year) for wid, title, year in labels["publications"]}
+    rows: dict[str, list[dict[str, Any]]] = {"lexical": [], "semantic": []}
+    for eid, found in items.items():
+        for signal, kind, ref, strength in found:
+            role = level = year = None
+            if kind == "profile":
+                label = profiles.get(ref, (None, None))[0 if signal == "lexical" else 1]
+            elif kind == "project":
+                label, role, level, year = projects.get((eid, ref), (None, None, None, None))
+            else:
+                label, year = publications.get(ref, (None, None))
+            rows[signal].append(
+                {
+                    "expert_id": eid,
+                    "kind": kind,
+                    "ref": ref,
+                    "strength": strength,
+                    "label": label,
+                    "role": role,
+                    "level": level,
+                    "year": year,
+                }
+            )
+    return rows
 
 
 def _combine(kinds: dict[str, dict[str, Item]], weights: dict[str, float], total: float) -> Signal:
