@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
-from graph.connection import Graph
+from graph.connection import Graph, Packed, packed
 from graph.embeddings import cached_query
 from graph.schema import ACTIVE_ASSIGNMENT_STATUSES, DOCTORAL_DEGREES, MASTER_DEGREES
 from graph.settings import RankingSettings, get_ranking
@@ -56,6 +56,19 @@ from queries.standing import ceiling as standing_ceiling
 
 SIGNALS = ("lexical", "semantic", "field", "standing")
 SHOWN_EVIDENCE = 10
+
+# The page's cards and the item rows behind its explanation, each collected into one record
+# (graph.connection.packed): a few hundred rows per page, each costing the driver more than its data.
+_ITEM_COLUMNS: LiteralString = "expert_id, kind, ref, strength, label, role, level, year"
+_CARDS = packed(
+    CARDS,
+    "id, name, academic_title, degree, gender, birth_year, ethnic_minority, district, org_id, "
+    "organization, province, in_province, sector, sector_name, load",
+)
+_LEXICAL_ROWS = packed(LEXICAL_ROWS, _ITEM_COLUMNS)
+_SEMANTIC_ROWS = packed(SEMANTIC_ROWS, _ITEM_COLUMNS)
+_SEMANTIC_FOR_IDS_ROWS = packed(SEMANTIC_FOR_IDS_ROWS, _ITEM_COLUMNS)
+_FIELD_ROWS = packed(FIELD_ROWS, "expert_id, ref, label, sub, depth, confidence")
 
 
 @dataclass(frozen=True)
@@ -291,24 +304,24 @@ def _signals_of(
     """Cards of the chosen experts and the items behind their signals, in one transaction: the same
     statements as the ranking, restricted to these experts and returning item rows."""
     w = weights_param(ranking, year)
-    statements: list[tuple[LiteralString, dict[str, Any]]] = [
-        (CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
+    statements: list[tuple[Packed, dict[str, Any]]] = [
+        (_CARDS, {"ids": chosen, "active": list(ACTIVE_ASSIGNMENT_STATUSES)})
     ]
     names = []
     refs = sorted({ref for eid in chosen for ref in rel.refs.get(eid, [])})
     if rel.query is not None:
         params = {"q": rel.query, "k": ranking.lexical_hits, "ids": chosen, "w": w, "refs": refs}
-        statements.append((LEXICAL_ROWS, params))
+        statements.append((_LEXICAL_ROWS, params))
         names.append("lexical")
     if rel.vector is not None:
         if rel.ids_mode:
-            statements.append((SEMANTIC_FOR_IDS_ROWS, {"ids": chosen, "vector": rel.vector, "w": w}))
+            statements.append((_SEMANTIC_FOR_IDS_ROWS, {"ids": chosen, "vector": rel.vector, "w": w}))
         else:
             near = {"vector": rel.vector, "kv": ranking.vector_hits, "ids": chosen, "w": w, "refs": refs}
-            statements.append((SEMANTIC_ROWS, near))
+            statements.append((_SEMANTIC_ROWS, near))
         names.append("semantic")
     if rel.strengths:
-        statements.append((FIELD_ROWS, {"ids": chosen, "codes": sorted(rel.strengths)}))
+        statements.append((_FIELD_ROWS, {"ids": chosen, "codes": sorted(rel.strengths)}))
         names.append("field")
     results = graph.read_many(statements)
     cards = {c["id"]: c for c in results[0]}
