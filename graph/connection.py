@@ -153,6 +153,11 @@ class Graph:
         with self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(work)
 
+    def reads_together(self, work: Callable[[Graph], T]) -> T:
+        """`work(graph)` with every read of that graph in one read transaction, which the driver
+        may retry (so `work` must only read). The graph it gets must stay in this thread."""
+        return self.read_tx(lambda tx: work(_InTransaction(self, tx)))
+
     def run_schema(self, query: LiteralString) -> None:
         """Schema statements cannot share a transaction with writes; each runs on its own."""
         with self._session(neo4j.WRITE_ACCESS) as session:
@@ -164,3 +169,32 @@ class Graph:
         except (DriverError, OSError):
             return False
         return True
+
+
+class _InTransaction(Graph):
+    """A graph whose reads run in one open transaction (`Graph.reads_together`)."""
+
+    def __init__(self, graph: Graph, tx: ManagedTransaction) -> None:
+        super().__init__(graph.driver, graph.database)
+        self._tx = tx
+
+    def read(self, query: Statement, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return _run(self._tx, query, params)
+
+    def read_many(self, statements: Sequence[tuple[Statement, Mapping[str, Any]]]) -> list[list[Row]]:
+        return [_run(self._tx, query, params) for query, params in statements]
+
+    def reads_together(self, work: Callable[[Graph], T]) -> T:
+        return work(self)
+
+    def close(self) -> None:
+        """The driver belongs to the graph this one came from."""
+
+    def write(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[Row]:
+        raise TypeError("a graph of reads_together only reads")
+
+    def write_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        raise TypeError("a graph of reads_together only reads")
+
+    def read_tx(self, work: Callable[[ManagedTransaction], T]) -> T:
+        return work(self._tx)
