@@ -278,8 +278,10 @@ class RankingSettings(BaseSettings):
     semantic_floor: float = Field(default=0.78, ge=0, lt=1)
     # Standing counts fully once relevance reaches this; below, in proportion (docs/ranking.md).
     relevance_gate: float = Field(default=0.3, gt=0, le=1)
-    # A long task text is embedded up to this many characters (embedding time grows with length).
-    query_embed_chars: int = Field(default=600, ge=50)
+    # A long task text is embedded up to this many characters: the engine's time grows linearly,
+    # ~0.2 ms a character on one thread (600: ~120 ms, 200: ~43 ms), and 200 kept the quality
+    # figures of 600 (bench/README.md, branch search-python).
+    query_embed_chars: int = Field(default=200, ge=50)
     # Field-tree: a match on a parent field reaches its subfields at this discount per level.
     subfield_discount: float = Field(default=0.8, gt=0, le=1)
     # A field inferred from a request's text (no fields named) counts this much of a named one,

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, LiteralString
 
-from graph.connection import Graph
+from graph.connection import Graph, packed
 from graph.schema import DOCTORAL_DEGREES, MASTER_DEGREES
 from graph.settings import RankingSettings
 from queries.relevance import Item, project_weight, recency
@@ -76,7 +77,13 @@ RETURN e.id AS id, e.academic_title AS academic_title, e.degree AS degree,
 @dataclass(frozen=True)
 class Standing:
     score: float  # 0..1
-    items: list[Item]  # the projects, publications, patents, awards and title behind it, with shares
+    explain: Callable[[], list[Item]] = field(repr=False, compare=False)
+
+    @cached_property
+    def items(self) -> list[Item]:
+        """The projects, publications, patents, awards and title behind the score, with shares: built
+        when asked, since a search scores a few hundred experts' standing and shows twenty."""
+        return self.explain()
 
 
 def _saturate(x: float, scale: float) -> float:
@@ -170,19 +177,33 @@ def standing_of(row: dict[str, Any], ranking: RankingSettings, year: int) -> Sta
     award_part = ranking.standing_awards / total * _saturate(sum(w for w, _ in awards), ranking.award_scale)
     td = title_degree(row["academic_title"], row["degree"], ranking)
     td_part = ranking.standing_title_degree / total * td
-    items = _shown("project", weighted, project_part, lambda p: f"{p['role']} / {p['level']}", 3)
-    for w in sorted(pubs, key=lambda w: (-int(w["citations"] or 0), w["ref"]))[:2]:
-        share = pub_part / len(pubs) if pubs else 0.0
-        items.append(
-            Item("standing", "publication", w["ref"], w["label"], f"{w['citations']} trích dẫn", 1.0, share)
+
+    def explain() -> list[Item]:
+        items = _shown("project", weighted, project_part, lambda p: f"{p['role']} / {p['level']}", 3)
+        for w in sorted(pubs, key=lambda w: (-int(w["citations"] or 0), w["ref"]))[:2]:
+            share = pub_part / len(pubs) if pubs else 0.0
+            items.append(
+                Item(
+                    "standing", "publication", w["ref"], w["label"], f"{w['citations']} trích dẫn", 1.0, share
+                )
+            )
+        items += _shown(
+            "patent", patents, patent_part, lambda t: f"{t['status'] or '?'} / {t['kind'] or '?'}", 2
         )
-    items += _shown("patent", patents, patent_part, lambda t: f"{t['status'] or '?'} / {t['kind'] or '?'}", 2)
-    items += _shown("award", awards, award_part, lambda a: f"{a['level'] or '?'} / {a['year'] or '?'}", 2)
-    if td_part > 0:
-        label = " ".join(x for x in (row["academic_title"], row["degree"]) if x)
-        items.append(Item("standing", "title", row["id"], label, None, td, td_part))
+        items += _shown("award", awards, award_part, lambda a: f"{a['level'] or '?'} / {a['year'] or '?'}", 2)
+        if td_part > 0:
+            label = " ".join(x for x in (row["academic_title"], row["degree"]) if x)
+            items.append(Item("standing", "title", row["id"], label, None, td, td_part))
+        return items
+
     score = project_part + pub_part + patent_part + award_part + td_part
-    return Standing(min(1.0, score), items)
+    return Standing(min(1.0, score), explain)
+
+
+# In one record: a search reads ~70 experts' work per chunk (graph.connection.packed).
+_STANDING_IN_SUBTREES = packed(
+    STANDING_IN_SUBTREES, "id, academic_title, degree, projects, publications, patents, awards"
+)
 
 
 def standings(
@@ -192,7 +213,7 @@ def standings(
     only projects, publications, patents and awards about them."""
     if not ids:
         return {}
-    rows = graph.read(STANDING_IN_SUBTREES, {"ids": ids, "subs": subs})
+    rows = graph.read(_STANDING_IN_SUBTREES, {"ids": ids, "subs": subs})
     return {r["id"]: standing_of(r, ranking, year) for r in rows}
 
 
