@@ -14,11 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+
 from graph.text import fold
 from ingest.extract.catalog import FieldCatalog
 from ingest.extract.embedding import FieldEmbedder, Neighbour, embed_texts
 from ingest.extract.gazetteer import Gazetteer, GazetteerResult
 from ingest.extract.language import Language
+from ingest.extract.level3 import Level3Refiner, Vector
 from ingest.extract.topics import CorpusPhrases
 
 Source = Literal["gazetteer", "embedding", "corpus"]
@@ -68,6 +71,22 @@ def embedding_links(neighbours: Sequence[Neighbour], threshold: float) -> list[F
     ]
 
 
+def narrowed_links(
+    links: Sequence[FieldLink], text: str, vector: Vector | None, refiner: Level3Refiner
+) -> list[FieldLink]:
+    """The first (most confident) link preceded by the child the text is about, when one leads,
+    with the same source and confidence. Only the first: a child can be no better than its branch,
+    and the weaker branches are wrong more often. The parent stays, so a wrong child still leaves
+    the right branch."""
+    out: list[FieldLink] = []
+    for i, link in enumerate(links):
+        child = refiner.narrow(text, vector, link.code) if i == 0 else None
+        if child is not None and child.code != link.code:
+            out.append(FieldLink(child.code, link.source, link.confidence))
+        out.append(link)
+    return list({link.code: link for link in out}.values())
+
+
 def combine(
     found: GazetteerResult, neighbours: Sequence[Neighbour] | None, threshold: float
 ) -> list[FieldLink]:
@@ -78,10 +97,13 @@ def combine(
 class Extractor:
     """Built once and reused: the gazetteer's matchers and the field vectors are made one time."""
 
-    def __init__(self, catalog: FieldCatalog, *, use_embedding: bool = True) -> None:
+    def __init__(self, catalog: FieldCatalog, *, use_embedding: bool = True, level3: bool = False) -> None:
+        """`level3`: also name the child of each level-2 field that the text is about
+        (`ingest.extract.level3`); it embeds every text with a field, so the importer leaves it off."""
         self.catalog = catalog
         self.gazetteer = Gazetteer(catalog)
         self.embedder = FieldEmbedder(catalog) if use_embedding else None
+        self.refiner = Level3Refiner(catalog) if level3 else None
 
     def extract(
         self,
@@ -95,10 +117,21 @@ class Extractor:
         matched = [self.gazetteer.match(t) for t in texts]
         fields = [gazetteer_links(m) if w else [] for m, w in zip(matched, wanted, strict=True)]
         fallback = [i for i, links in enumerate(fields) if wanted[i] and not links and texts[i].strip()]
+        embedded = (
+            fallback if self.refiner is None else [i for i, t in enumerate(texts) if wanted[i] and t.strip()]
+        )
+        vectors = (
+            embed_texts([texts[i] for i in embedded]) if embedded and self.embedder is not None else None
+        )
+        by_text = dict(zip(embedded, vectors, strict=True)) if vectors is not None else {}
         if fallback and self.embedder is not None:
-            vectors = embed_texts([texts[i] for i in fallback])
-            for i, near in zip(fallback, self.embedder.neighbours(vectors), strict=True):
-                fields[i] = embedding_links(near, self.embedder.threshold)
+            near = self.embedder.neighbours(np.stack([by_text[i] for i in fallback]))
+            for i, found in zip(fallback, near, strict=True):
+                fields[i] = embedding_links(found, self.embedder.threshold)
+        if self.refiner is not None:
+            for i, links in enumerate(fields):
+                if links:
+                    fields[i] = narrowed_links(links, texts[i], by_text.get(i), self.refiner)
         return [
             Extraction(m.language, f, self._topics(t, m, corpus))
             for t, m, f in zip(texts, matched, fields, strict=True)
