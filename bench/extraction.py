@@ -6,8 +6,13 @@ Scores, in the same run and on the same titles (`bench.extraction_sample`): the 
 baseline (gazetteer), embedding only (at the calibrated threshold, and with no threshold), and the
 combined pipeline. For each: coverage (share of titles given any field) and top-1/top-3 accuracy at
 level 1 and level 2 (a title with no field counts as a miss; level 2 only over titles whose label
-names level-2 codes). Speed: medians of 5 runs, per title. `--calibrate` instead picks the embedding
-threshold on the development set, disjoint from the sample.
+names level-2 codes). At level 3 (titles with a level-3 label, `bench.extraction_level3_labels`),
+also the combined pipeline with its first level-2 field narrowed to a child (`ingest.extract.level3`),
+by words alone, by words then meaning where the fallback embedded the title anyway (what the extractor
+does), and with every title embedded: accuracy (the first level-3 code is accepted), precision
+(accepted level-3 codes among all predicted) and recall (some predicted level-3 code is accepted), a
+title with no level-3 code being a miss for accuracy and recall. Speed: medians of 5 runs, per title.
+`--calibrate` instead picks the embedding threshold on the development set, disjoint from the sample.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from ingest.demo import generate_demo
 from ingest.extract.catalog import FieldCatalog
 from ingest.extract.embedding import THRESHOLD, FieldEmbedder, Neighbour, embed_texts
 from ingest.extract.gazetteer import Gazetteer, GazetteerResult
-from ingest.extract.pipeline import combine, embedding_links, gazetteer_links
+from ingest.extract.level3 import Level3Refiner
+from ingest.extract.pipeline import combine, embedding_links, gazetteer_links, narrowed_links
 
 REPEATS = 5
 
@@ -56,6 +62,27 @@ def score(
     return result
 
 
+def score_level3(
+    catalog: FieldCatalog, items: Sequence[Labelled], predicted: Sequence[list[str]]
+) -> dict[str, float]:
+    """Accuracy, precision and recall at level 3 over the titles with a level-3 label."""
+    labelled = [(i, p) for i, p in zip(items, predicted, strict=True) if i.level3]
+    top1 = recall = right = made = 0
+    for item, codes in labelled:
+        level3 = [c for c in codes if catalog.entries[c].level == 3]
+        top1 += bool(level3[:1]) and level3[0] in item.level3
+        recall += bool(set(level3) & item.level3)
+        right += sum(1 for c in level3 if c in item.level3)
+        made += len(level3)
+    n = len(labelled) or 1
+    return {
+        "L3 n": len(labelled),
+        "acc L3": top1 / n,
+        "prec L3": right / made if made else 0.0,
+        "rec L3": recall / n,
+    }
+
+
 def _median_ms_per_title(run: Callable[[], object], titles: int) -> float:
     samples = []
     for _ in range(REPEATS):
@@ -79,14 +106,27 @@ def evaluate(shared: Path) -> None:
     embedder = FieldEmbedder(catalog)
     matched: list[GazetteerResult] = [gazetteer.match(t) for t in texts]
     near = _neighbours(embedder, texts)
+    vectors = embed_texts(texts)
+    refiner = Level3Refiner(catalog)
+    combined = [combine(m, n, THRESHOLD) for m, n in zip(matched, near, strict=True)]
     methods: dict[str, list[list[str]]] = {
         "keyword-only (gazetteer) baseline": [[f.code for f in gazetteer_links(m)] for m in matched],
         f"embedding only (cosine >= {THRESHOLD})": [
             [f.code for f in embedding_links(n, THRESHOLD)] for n in near
         ],
         "embedding only (no threshold, top 3)": [[x.code for x in n[:3]] for n in near],
-        "combined (gazetteer, else embedding)": [
-            [f.code for f in combine(m, n, THRESHOLD)] for m, n in zip(matched, near, strict=True)
+        "combined (gazetteer, else embedding)": [[f.code for f in links] for links in combined],
+        "combined + level 3 by words": [
+            [f.code for f in narrowed_links(links, t, None, refiner)]
+            for links, t in zip(combined, texts, strict=True)
+        ],
+        "combined + level 3 by words, then meaning where embedded (the extractor)": [
+            [f.code for f in narrowed_links(links, t, None if gazetteer_links(m) else v, refiner)]
+            for links, t, v, m in zip(combined, texts, vectors, matched, strict=True)
+        ],
+        "combined + level 3 by words, then meaning (every title embedded)": [
+            [f.code for f in narrowed_links(links, t, v, refiner)]
+            for links, t, v in zip(combined, texts, vectors, strict=True)
         ],
     }
     print(f"{len(catalog)} fields, {gazetteer.phrase_count} phrases (gazetteer built in {build_s:.2f} s)")
@@ -106,6 +146,14 @@ def evaluate(shared: Path) -> None:
             cells = " | ".join(
                 f"{100 * s[k]:.1f} %" for k in ("coverage", "top1 L1", "top3 L1", "top1 L2", "top3 L2")
             )
+            print(f"| {method} | {cells} |")
+        n_l3 = sum(1 for x in subset if x.level3)
+        print(f"\nlevel 3, {n_l3} titles with a level-3 label\n")
+        print("| method | accuracy L3 | precision L3 | recall L3 |")
+        print("|---|---:|---:|---:|")
+        for method, predicted in methods.items():
+            s3 = score_level3(catalog, subset, [predicted[i] for i in idx])
+            cells = " | ".join(f"{100 * s3[k]:.1f} %" for k in ("acc L3", "prec L3", "rec L3"))
             print(f"| {method} | {cells} |")
     timing = texts[:40]
     gazetteer_ms = _median_ms_per_title(lambda: [gazetteer.match(t) for t in texts], len(texts))

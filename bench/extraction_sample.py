@@ -18,6 +18,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.extraction_level3_labels import OPENALEX_SUBFIELDS, VIETNAMESE_TITLES
+
 # Gold codes: (acceptable level-1 codes, acceptable level-2 codes; empty = only level 1 is known).
 Gold = tuple[frozenset[str], frozenset[str]]
 
@@ -85,6 +87,7 @@ class Labelled:
     language: str  # "vi" or "en": the sample's language, not the extractor's guess
     level1: frozenset[str]
     level2: frozenset[str]  # empty: scored at level 1 only
+    level3: frozenset[str] = frozenset()  # empty: not scored at level 3 (bench.extraction_level3_labels)
 
 
 def vietnamese(shared: Path) -> list[Labelled]:
@@ -96,30 +99,31 @@ def vietnamese(shared: Path) -> list[Labelled]:
             else:
                 gold = SGU_LABELS.get(row["field_label"])
             if gold is not None:
-                found.append(Labelled(row["id"], row["title_vi"], "vi", *gold))
+                level3 = frozenset(VIETNAMESE_TITLES.get(row["id"], "").split())
+                found.append(Labelled(row["id"], row["title_vi"], "vi", *gold, level3))
     return found
 
 
-def _openalex_primary(shared: Path) -> dict[str, tuple[str, str]]:
-    """work id -> (title, OpenAlex field of its first-listed topic)."""
+def _openalex_primary(shared: Path) -> dict[str, tuple[str, str, str]]:
+    """work id -> (title, OpenAlex field, OpenAlex subfield) of its first-listed topic."""
     folder = shared / "openalex_idb03"
     with (folder / "topics.csv").open(encoding="utf-8") as handle:
-        field_of = {r["topic_id"]: r["field_name"] for r in csv.DictReader(handle)}
-    primary: dict[str, str] = {}
+        field_of = {r["topic_id"]: (r["field_name"], r["subfield_name"]) for r in csv.DictReader(handle)}
+    primary: dict[str, tuple[str, str]] = {}
     with (folder / "work_topics.csv").open(encoding="utf-8") as handle:
         for r in csv.DictReader(handle):
             if r["work_id"] not in primary and r["topic_id"] in field_of:
                 primary[r["work_id"]] = field_of[r["topic_id"]]
     with (folder / "works.csv").open(encoding="utf-8") as handle:
         titles = {r["work_id"]: r["title"] for r in csv.DictReader(handle) if r["title"].strip()}
-    return {w: (titles[w], f) for w, f in primary.items() if w in titles and f in OPENALEX_FIELDS}
+    return {w: (titles[w], f, sub) for w, (f, sub) in primary.items() if w in titles and f in OPENALEX_FIELDS}
 
 
 def english(shared: Path) -> tuple[list[Labelled], list[Labelled]]:
     """(sample, the remaining works for development), deterministic from `SEED`."""
     works = _openalex_primary(shared)
     by_field: dict[str, list[str]] = {}
-    for work, (_, field) in sorted(works.items()):
+    for work, (_, field, _sub) in sorted(works.items()):
         by_field.setdefault(field, []).append(work)
     rng = random.Random(SEED)
     sample: list[Labelled] = []
@@ -127,7 +131,9 @@ def english(shared: Path) -> tuple[list[Labelled], list[Labelled]]:
     for field, ids in sorted(by_field.items()):
         rng.shuffle(ids)
         for i, work in enumerate(ids):
-            item = Labelled(work.rsplit("/", 1)[-1], works[work][0], "en", *OPENALEX_FIELDS[field])
+            title, _, subfield = works[work]
+            level3 = frozenset(OPENALEX_SUBFIELDS.get(subfield, "").split())
+            item = Labelled(work.rsplit("/", 1)[-1], title, "en", *OPENALEX_FIELDS[field], level3)
             (sample if i < PER_FIELD else rest).append(item)
     return sample, rest
 

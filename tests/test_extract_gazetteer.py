@@ -101,3 +101,10 @@ def test_a_title_with_no_field_words_gets_nothing(gazetteer: Gazetteer) -> None:
 )
 def test_language_heuristic(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_a_name_half_shared_by_several_branches_names_none_of_them(gazetteer: Gazetteer) -> None:
+    # "quản lý" halves "Quản lý và khai thác thủy sản", "Quản lý và bảo vệ rừng" and "Kinh doanh và
+    # quản lý"; "bảo quản" halves the three "Bảo quản và chế biến ..." fields.
+    found = {f.code for f in gazetteer.match("Quản lý dịch bệnh và bảo quản sau thu hoạch").fields}
+    assert not found & {"40507", "40402", "40107", "40407", "40508"}

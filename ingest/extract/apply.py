@@ -23,7 +23,7 @@ from ingest.extract.pipeline import EXTRACTED_SOURCES, Extraction, Extractor
 from ingest.extract.topics import CorpusPhrases
 
 # Bump when the extractor's output for the same text changes (phrases, ranking, threshold).
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 HUMAN_SOURCES = ("manual", "import")
 BATCH = 1000
 

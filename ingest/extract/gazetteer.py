@@ -70,19 +70,26 @@ def name_phrases(entry: FieldEntry) -> list[str]:
     "Vật lý nguyên tử; vật lý phân tử và vật lý hóa học" gives the whole name and its parts; a part
     "A và B" also gives A and B when both have two words or more ("Lịch sử và khảo cổ học").
     """
+    whole, sides = name_parts(entry)
+    return list(dict.fromkeys(whole + sides))
+
+
+def name_parts(entry: FieldEntry) -> tuple[list[str], list[str]]:
+    """(the name and its ";"-parts, the sides of its "A và B" parts)."""
     name = entry.name_vi
     if name.lower().endswith(" khác"):
-        return []
-    found = [name]
+        return [], []
+    whole = [name]
+    found_sides: list[str] = []
     for part in _NAME_PARTS.split(_PARENTHESES.sub(" ", name)):
         part = _GENERAL.sub("", " ".join(part.split()))
         if not part:
             continue
-        found.append(part)
+        whole.append(part)
         sides = [s.strip() for s in part.split(" và ")]
         if len(sides) == 2 and all(len(s.split()) >= 2 and s.lower() not in _VAGUE_SIDES for s in sides):
-            found.extend(sides)
-    return list(dict.fromkeys(found))
+            found_sides.extend(sides)
+    return whole, found_sides
 
 
 def english_phrases(catalog: FieldCatalog) -> dict[str, str]:
@@ -100,13 +107,22 @@ class Gazetteer:
     def __init__(self, catalog: FieldCatalog) -> None:
         self.catalog = catalog
         exact: dict[str, Phrase] = defaultdict(Phrase)
+        side_codes: dict[str, set[str]] = defaultdict(set)
         for entry in catalog.entries.values():
-            for text in name_phrases(entry):
+            whole, sides = name_parts(entry)
+            for text in whole:
                 exact[text.lower()].codes.add(entry.code)
+            for text in sides:
+                side_codes[text.lower()].add(entry.code)
             if entry.level <= 2:  # level-3 fields only inherit their parent's list
                 for keyword in entry.keywords:
                     exact[keyword.lower()].codes.add(entry.code)
                     exact[keyword.lower()].keyword = keyword
+        for text, codes in side_codes.items():
+            # A side that halves names in several branches ("quản lý" of "Quản lý và khai thác thủy
+            # sản", "Quản lý và bảo vệ rừng", "Kinh doanh và quản lý") names none of them.
+            if len({catalog.ancestor(c, 2) or c for c in codes}) == 1:
+                exact[text].codes |= codes
         for name, code in english_phrases(catalog).items():
             exact[normalize(name).lower()].codes.add(code)
         folded: dict[str, Phrase] = defaultdict(Phrase)

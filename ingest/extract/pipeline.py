@@ -4,8 +4,10 @@ A text gets up to `MAX_FIELDS` field links. When the gazetteer finds field names
 fields are the answer (source 'gazetteer', confidence = the branch's share of the matched words).
 Otherwise the nearest level-2 fields by embedding are taken when their cosine clears the calibrated
 threshold and lies within `EMBEDDING_MARGIN` of the best (source 'embedding', confidence = cosine).
-Topics are the curated keywords found (source 'gazetteer', confidence 1.0: the word is in the text)
-and the corpus phrases the text contains (source 'corpus', confidence = the phrase's cohesion).
+The first link, when at level 2, is then replaced by its level-3 child when the text picks one
+(`ingest.extract.level3`; same source and confidence). Topics are the curated keywords found
+(source 'gazetteer', confidence 1.0: the word is in the text) and the corpus phrases the text
+contains (source 'corpus', confidence = the phrase's cohesion).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ingest.extract.catalog import FieldCatalog
 from ingest.extract.embedding import FieldEmbedder, Neighbour, embed_texts
 from ingest.extract.gazetteer import Gazetteer, GazetteerResult
 from ingest.extract.language import Language
+from ingest.extract.level3 import Level3Refiner, Vector
 from ingest.extract.topics import CorpusPhrases
 
 Source = Literal["gazetteer", "embedding", "corpus"]
@@ -68,6 +71,21 @@ def embedding_links(neighbours: Sequence[Neighbour], threshold: float) -> list[F
     ]
 
 
+def narrowed_links(
+    links: Sequence[FieldLink], text: str, vector: Vector | None, refiner: Level3Refiner
+) -> list[FieldLink]:
+    """The first (most confident) link replaced by the child the text is about, when one leads,
+    with the same source and confidence. Only the first: a child can be no better than its branch,
+    and the weaker branches are wrong more often. It replaces its parent rather than joining it, so
+    one guess is not counted twice (the field tree reaches the parent's experts through the child's
+    ancestry only at the child's own weight)."""
+    out: list[FieldLink] = []
+    for i, link in enumerate(links):
+        child = refiner.narrow(text, vector, link.code) if i == 0 else None
+        out.append(FieldLink(child.code, link.source, link.confidence) if child is not None else link)
+    return list({link.code: link for link in out}.values())
+
+
 def combine(
     found: GazetteerResult, neighbours: Sequence[Neighbour] | None, threshold: float
 ) -> list[FieldLink]:
@@ -78,10 +96,14 @@ def combine(
 class Extractor:
     """Built once and reused: the gazetteer's matchers and the field vectors are made one time."""
 
-    def __init__(self, catalog: FieldCatalog, *, use_embedding: bool = True) -> None:
+    def __init__(self, catalog: FieldCatalog, *, use_embedding: bool = True, level3: bool = True) -> None:
+        """`level3`: name the child of the first level-2 field that the text is about
+        (`ingest.extract.level3`): by its words, and by meaning only for texts the fallback embedded
+        anyway, so it costs no extra model call."""
         self.catalog = catalog
         self.gazetteer = Gazetteer(catalog)
         self.embedder = FieldEmbedder(catalog) if use_embedding else None
+        self.refiner = Level3Refiner(catalog) if level3 else None
 
     def extract(
         self,
@@ -95,10 +117,16 @@ class Extractor:
         matched = [self.gazetteer.match(t) for t in texts]
         fields = [gazetteer_links(m) if w else [] for m, w in zip(matched, wanted, strict=True)]
         fallback = [i for i, links in enumerate(fields) if wanted[i] and not links and texts[i].strip()]
+        vectors: dict[int, Vector] = {}
         if fallback and self.embedder is not None:
-            vectors = embed_texts([texts[i] for i in fallback])
-            for i, near in zip(fallback, self.embedder.neighbours(vectors), strict=True):
+            matrix = embed_texts([texts[i] for i in fallback])
+            vectors = dict(zip(fallback, matrix, strict=True))
+            for i, near in zip(fallback, self.embedder.neighbours(matrix), strict=True):
                 fields[i] = embedding_links(near, self.embedder.threshold)
+        if self.refiner is not None:
+            for i, links in enumerate(fields):
+                if links:
+                    fields[i] = narrowed_links(links, texts[i], vectors.get(i), self.refiner)
         return [
             Extraction(m.language, f, self._topics(t, m, corpus))
             for t, m, f in zip(texts, matched, fields, strict=True)

@@ -2,9 +2,10 @@
 
 Users mostly type a title and a description and name no field; the ranking's field tree and topical
 standing then only had full-text hits on field names. This runs the importer's own extractor
-(gazetteer of field names and keywords, else the nearest level-2 field by embedding) over the
-request, so a request and the projects it should find are tagged by one method. The caller passes
-the links to the ranking (`queries.inferred_fields`), which weighs them below named fields.
+(gazetteer of field names and keywords, else the nearest level-2 field by embedding; the first
+level-2 field narrowed to its level-3 child when the text picks one) over the request, so a request
+and the projects it should find are tagged by one method. The caller passes the links to the
+ranking (`queries.inferred_fields`), which weighs them below named fields.
 """
 
 from __future__ import annotations
