@@ -149,9 +149,10 @@ RETURN sum(CASE WHEN same IS NULL AND NOT loop THEN 1 ELSE 0 END) AS moved,
 """
 )
 # The duplicate's properties fill the kept node's gaps (after it is deleted: an email is unique); its
-# name and id stay as aliases.
+# name and id stay as aliases. The nodes come from `_FIND`, labelled; the audit guard is for the
+# append-only scan (tests/test_audit_chain.py), which reads each statement on its own.
 FILL_AND_ALIAS: LiteralString = """
-MATCH (keep) WHERE elementId(keep) = $keep
+MATCH (keep) WHERE elementId(keep) = $keep AND NOT keep:AuditEntry
 WITH keep, properties(keep) AS kept, $dup_props AS dup
 SET keep += $gaps
 SET keep.aliases = [a IN coalesce(kept.aliases, []) + coalesce(dup.aliases, [])
@@ -167,7 +168,7 @@ LEFT_BEHIND: LiteralString = """
 MATCH (dup)-[r]-() WHERE elementId(dup) = $dup
 RETURN collect(DISTINCT type(r)) AS types
 """
-DELETE_DUPLICATE: LiteralString = "MATCH (dup) WHERE elementId(dup) = $dup DELETE dup"
+DELETE_DUPLICATE: LiteralString = "MATCH (dup) WHERE elementId(dup) = $dup AND NOT dup:AuditEntry DELETE dup"
 # The external id the duplicate's own id stood for (an adapter's PIC or OpenAlex id) names the kept node.
 LINK_EXTERNAL_ID: LiteralString = """
 MATCH (keep) WHERE elementId(keep) = $keep

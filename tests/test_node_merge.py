@@ -77,12 +77,13 @@ def _load(graph: Graph, shared: Path, tmp_path: Path) -> tuple[list[Path], list[
 
 
 def _links(graph: Graph) -> list[tuple[Any, ...]]:
-    """Every relationship as (type, start, end, properties): the graph's whole link state."""
+    """Every relationship as (type, start, end, properties): the graph's whole link state, sorted
+    with the properties too, since two links may differ only there (the server's order is not)."""
     rows = graph.read(
         "MATCH (a)-[r]->(b) RETURN type(r) AS t, coalesce(a.id, a.code, a.key) AS a, "
-        "coalesce(b.id, b.code, b.key) AS b, properties(r) AS p ORDER BY t, a, b"
+        "coalesce(b.id, b.code, b.key) AS b, properties(r) AS p"
     )
-    return [(r["t"], r["a"], r["b"], sorted(r["p"].items())) for r in rows]
+    return sorted(((r["t"], r["a"], r["b"], sorted(r["p"].items())) for r in rows), key=repr)
 
 
 def _org_ids(graph: Graph) -> list[str]:
