@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import LiteralString
 
+from graph.upserts import replace_import_fields
+
 PATENT_HASHES: LiteralString = """
 UNWIND $keys AS key MATCH (n:Patent {id: key}) RETURN key, n.row_hash AS row_hash
 """
@@ -58,17 +60,7 @@ UNWIND row.owners AS org_id
 MATCH (o:Organization {id: org_id})
 MERGE (o)-[:OWNS]->(n)
 """
-REPLACE_PATENT_FIELDS: LiteralString = """
-UNWIND $rows AS row
-MATCH (n:Patent {id: row.id})
-FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
-                 AND NOT f.code IN row.fields | r] | DELETE old)
-WITH n, row
-UNWIND row.fields AS code
-MATCH (f:Field {code: code})
-MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
-SET r.confidence = 1.0
-"""
+REPLACE_PATENT_FIELDS = replace_import_fields("(n:Patent {id: row.id})")
 REPLACE_PATENT_TOPICS: LiteralString = """
 UNWIND $rows AS row
 MATCH (n:Patent {id: row.id})
@@ -92,17 +84,7 @@ SET a += row.props
 MERGE (e)-[r:RECEIVED]->(a)
 SET r.row_hash = row.row_hash
 """
-REPLACE_AWARD_FIELDS: LiteralString = """
-UNWIND $rows AS row
-MATCH (n:Award {id: row.award_id})
-FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
-                 AND NOT f.code IN row.fields | r] | DELETE old)
-WITH n, row
-UNWIND row.fields AS code
-MATCH (f:Field {code: code})
-MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
-SET r.confidence = 1.0
-"""
+REPLACE_AWARD_FIELDS = replace_import_fields("(n:Award {id: row.award_id})")
 
 MERGE_MEMBERSHIPS: LiteralString = """
 UNWIND $rows AS row

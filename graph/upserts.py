@@ -100,6 +100,24 @@ WITH ext, linked, collect(own.id) AS own
 RETURN ext.key AS key, linked + own AS holders
 """
 
+_IMPORT_FIELDS: LiteralString = """
+FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
+                 AND NOT f.code IN row.fields | r] | DELETE old)
+WITH n, row
+UNWIND row.fields AS code
+MATCH (f:Field {code: code})
+MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
+SET r.confidence = 1.0
+"""
+
+
+def replace_import_fields(node: LiteralString) -> LiteralString:
+    """The statement that makes a row's node (`node`, bound as `n` from `row`) ABOUT exactly the
+    row's fields among its links of source 'import' (manual and extracted links stay): one text for
+    every kind of work an import tags with fields, so a change to the rule reaches all of them."""
+    return "\nUNWIND $rows AS row\nMATCH " + node + _IMPORT_FIELDS
+
+
 MERGE_EXPERTS: LiteralString = """
 UNWIND $rows AS row
 MERGE (n:Expert {id: row.id})
@@ -161,34 +179,14 @@ FOREACH (old IN [(n)-[r:IN_SECTOR {source: 'import'}]->(x) WHERE x.code <> row.s
   DELETE old)
 MERGE (n)-[r:IN_SECTOR {source: 'import'}]->(s)
 """
-REPLACE_PROJECT_FIELDS: LiteralString = """
-UNWIND $rows AS row
-MATCH (n:Project {code: row.id})
-FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
-                 AND NOT f.code IN row.fields | r] | DELETE old)
-WITH n, row
-UNWIND row.fields AS code
-MATCH (f:Field {code: code})
-MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
-SET r.confidence = 1.0
-"""
+REPLACE_PROJECT_FIELDS = replace_import_fields("(n:Project {code: row.id})")
 
 MERGE_PUBLICATIONS: LiteralString = """
 UNWIND $rows AS row
 MERGE (n:Publication {id: row.id})
 SET n += row.props, n.row_hash = row.row_hash
 """
-REPLACE_PUBLICATION_FIELDS: LiteralString = """
-UNWIND $rows AS row
-MATCH (n:Publication {id: row.id})
-FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
-                 AND NOT f.code IN row.fields | r] | DELETE old)
-WITH n, row
-UNWIND row.fields AS code
-MATCH (f:Field {code: code})
-MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
-SET r.confidence = 1.0
-"""
+REPLACE_PUBLICATION_FIELDS = replace_import_fields("(n:Publication {id: row.id})")
 
 MERGE_MEMBERS: LiteralString = """
 UNWIND $rows AS row
@@ -270,17 +268,7 @@ UNWIND $rows AS row
 MERGE (n:Proposal {code: row.id})
 SET n += row.props, n.row_hash = row.row_hash
 """
-REPLACE_PROPOSAL_FIELDS: LiteralString = """
-UNWIND $rows AS row
-MATCH (n:Proposal {code: row.id})
-FOREACH (old IN [(n)-[r:ABOUT {source: 'import'}]->(f) WHERE 'Field' IN labels(f)
-                 AND NOT f.code IN row.fields | r] | DELETE old)
-WITH n, row
-UNWIND row.fields AS code
-MATCH (f:Field {code: code})
-MERGE (n)-[r:ABOUT {source: 'import'}]->(f)
-SET r.confidence = 1.0
-"""
+REPLACE_PROPOSAL_FIELDS = replace_import_fields("(n:Proposal {code: row.id})")
 # The host and partner organizations as given replace the stored ones: a proposal names all of them.
 REPLACE_PROPOSAL_ORGS: LiteralString = """
 UNWIND $rows AS row
